@@ -1,0 +1,49 @@
+/**
+ * Starting and stopping the server process: open the database (PGlite takes its folder lock),
+ * apply migrations, load the demo on first start, and close everything on shutdown.
+ */
+import { readConfig } from './config';
+import { openDatabase } from './db/client';
+import { currentDatabase, setDatabase } from './db';
+import { seedDemo } from './demo/seed';
+import { log } from './log';
+
+let started: Promise<void> | undefined;
+
+export function startApp(): Promise<void> {
+	started ??= (async () => {
+		const config = readConfig();
+		const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+		setDatabase(database);
+		log.info({ database: database.kind, dataDir: database.kind === 'pglite' ? config.dataDir : undefined }, 'database open');
+		process.once('sveltekit:shutdown' as never, () => void stopApp());
+		if (process.env.STEUNPUNT_DEMO !== '0') {
+			const { created, accounts } = await seedDemo();
+			if (created) printAccounts(accounts);
+		}
+	})().catch((error) => {
+		log.fatal({ err: error }, error instanceof Error ? error.message : 'start mislukt');
+		// A second process on the same PGlite folder, or a broken database: stop with a clear message.
+		process.exit(1);
+	});
+	return started;
+}
+
+export async function stopApp(): Promise<void> {
+	const database = currentDatabase();
+	setDatabase(undefined);
+	await database?.close();
+	log.info('database gesloten');
+}
+
+function printAccounts(accounts: { email: string; role: string; password: string }[]): void {
+	const lines = [
+		'',
+		'Demo-steunpunt aangemaakt: http://localhost:' + (process.env.PORT || 3000) + '/demo',
+		'Demo-accounts (dit wachtwoord zie je maar één keer; inloggen op /beheer/inloggen):',
+		...accounts.map((a) => `  ${a.role.padEnd(10)} ${a.email.padEnd(34)} ${a.password}`),
+		'Rollen met persoonsgegevens stellen bij de eerste keer inloggen tweestapsverificatie in.',
+		''
+	];
+	process.stdout.write(lines.join('\n') + '\n');
+}

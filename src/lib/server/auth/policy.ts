@@ -1,0 +1,39 @@
+/**
+ * Policies: small pure functions that say whether an actor may do something. Domain functions
+ * call `authorize()` with them every time (layouts do not guard actions or endpoints).
+ */
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors';
+import type { Actor, Role } from './roles';
+
+function has(actor: Actor, ...roles: Role[]): boolean {
+	return roles.some((r) => actor.roles.includes(r));
+}
+
+/** Staff of this steunpunt (any role). Another steunpunt's staff is a stranger: 404, not 403. */
+export function isStaffOf(actor: Actor, steunpuntId: string): boolean {
+	return actor.userId !== null && actor.steunpuntId === steunpuntId && actor.roles.length > 0;
+}
+
+export const policies = {
+	/** Write and edit texts, submit them for review, publish when the gate allows. */
+	canEditTexts: (a: Actor) => has(a, 'redacteur', 'beheerder'),
+	/** Review a text as a parent: "Door deze tekst voel ik mij gesteund". */
+	canReviewTexts: (a: Actor) => has(a, 'meelezer'),
+	/** See the list of texts, versions and feedback in the back office. */
+	canSeeTexts: (a: Actor) => has(a, 'redacteur', 'beheerder', 'meelezer'),
+	/** Override the readability gate: an editor with a written reason. */
+	canOverrideReadability: (a: Actor) => has(a, 'redacteur', 'beheerder'),
+	/** Manage the steunpunt's details, staff and audit log. */
+	canManageSteunpunt: (a: Actor) => has(a, 'beheerder'),
+	canReadAuditLog: (a: Actor) => has(a, 'beheerder')
+} as const;
+
+/**
+ * Throws unless `allowed`. Typed `asserts` so callers can narrow after it.
+ * Anonymous → 401; staff of another steunpunt → 404; missing role → 403.
+ */
+export function authorize(actor: Actor, steunpuntId: string, allowed: boolean): asserts allowed {
+	if (actor.userId === null) throw new UnauthenticatedError();
+	if (actor.steunpuntId !== steunpuntId) throw new NotFoundError();
+	if (!allowed) throw new ForbiddenError();
+}

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { ValidationError } from './errors';
+
+/**
+ * Parses input with a zod schema; on failure throws a ValidationError with one Dutch message
+ * per field (the schema's own message, or a general one for type errors).
+ */
+export function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+	const result = schema.safeParse(input);
+	if (result.success) return result.data;
+	const fields: Record<string, string> = {};
+	for (const issue of result.error.issues) {
+		const key = String(issue.path[0] ?? 'form');
+		const generic = issue.code === 'invalid_type' || /^(Invalid|Expected|Too)/.test(issue.message);
+		fields[key] ??= generic ? 'Dit veld is niet goed ingevuld.' : issue.message;
+	}
+	throw new ValidationError(fields);
+}
+
+/** Text from a form: control characters removed (tabs and newlines kept), trimmed. */
+export const cleanText = (max: number, tooLong = `Gebruik hooguit ${max} tekens.`) =>
+	z
+		.string()
+		.transform((s) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').trim())
+		.pipe(z.string().max(max, tooLong));

@@ -1,0 +1,8 @@
+import { findRegion } from '$lib/server/steunpunten/find-steunpunt';
+
+/** The national front door: find your steunpunt by postcode, place, gemeente or school. */
+export async function load({ url }) {
+	const q = url.searchParams.get('q');
+	if (q === null) return { q: '', result: null };
+	return { q: q.slice(0, 200), result: await findRegion({ q }) };
+}

@@ -1,0 +1,23 @@
+import { act, formValues, load as handle } from '$lib/server/http';
+import { getSteunpuntBySlug } from '$lib/server/steunpunten/get-steunpunt';
+import { getQuestionPage } from '$lib/server/kennisbank/question-page';
+import { giveFeedback } from '$lib/server/kennisbank/feedback';
+
+export async function load({ params, url }) {
+	return handle(async () => {
+		const sp = await getSteunpuntBySlug(params.steunpunt);
+		const page = await getQuestionPage({ steunpuntId: sp.id, steunpuntSlug: sp.slug, slug: params.vraag });
+		return { page, thanks: url.searchParams.get('bedankt') === '1' };
+	});
+}
+
+export const actions = {
+	feedback: async ({ params, request, locals }) => {
+		const values = await formValues(request);
+		return act(values, async () => {
+			const sp = await getSteunpuntBySlug(params.steunpunt);
+			await giveFeedback({ steunpuntId: sp.id, slug: params.vraag, input: values, client: locals.client });
+			return { thanks: true };
+		});
+	}
+};
