@@ -4,9 +4,12 @@
  * from the taxonomy's signal words. Pure: no database, no framework.
  *
  * Scoring of a document d for a query:
- *   score(d) = Σ_terms w(term) · idf(term) · sat(tf~(term, d))      BM25F, fields weighted
+ *   score(d) = Σ_concepts idf(concept) · (best variant + 0.3 · other variants)   BM25F, fields weighted
  *            + phrase bonus (multi-word keywords of d found in the query)
  *            + topic boost  (d's topics match the query's signal words; main topic counts most)
+ * A concept is one word the user typed together with its variants: typo corrections, inflections,
+ * compound parts and synonyms. Grouping them keeps a word with many synonyms from counting many times.
+ * A variant's value is w · tf~(k1+1)/(tf~+k1), averaged over the words of a synonym phrase.
  */
 import { TOPICS } from '../../taxonomy';
 import { ANY_NUMBER, compiledSynonyms, type CompiledRule } from './synonyms';
@@ -65,6 +68,8 @@ const TOPIC_RANK_WEIGHTS = [1, 0.6, 0.45];
 /** A one-word signal with at least this idf in the library counts fully; commoner words less. */
 const SIGNAL_IDF_FULL = 1.5;
 const BODY_MAX_TOKENS = 3000;
+/** Hits below this score matched only words that every page uses ("school"): not worth showing. */
+const MIN_SCORE = 0.05;
 
 // ---------------------------------------------------------------------------------------------
 // Index
@@ -93,7 +98,8 @@ export interface SearchIndex {
 	readonly surface: Map<string, string>;
 	/** Typo candidates by length: [candidate, term, df]; built on the first typo. */
 	fuzzyPool: Map<number, [string, string, number][]> | null;
-	readonly phrases: { doc: number; terms: string[]; meaningful: number }[];
+	/** Multi-word keywords per document (stems, stopwords kept). */
+	readonly phrases: { doc: number; terms: string[]; key: string; meaningful: number }[];
 	readonly rules: Map<string, CompiledRule[]>;
 	readonly signals: Map<string, CompiledSignal[]>;
 	readonly topicSlugs: string[];
@@ -170,10 +176,13 @@ export function buildSearchIndex(docs: SearchDoc[]): SearchIndex {
 	const surface = new Map<string, string>();
 	const phrases: SearchIndex['phrases'] = [];
 	list.forEach((d, i) => {
-		const keywords = (d.keywords ?? []).map((k) => analyzeTokens(String(k)));
+		const keywords = (Array.isArray(d.keywords) ? d.keywords : []).map((k) => analyzeTokens(String(k)));
 		for (const k of keywords) {
 			const meaningful = k.filter((t) => !t.stop).length;
-			if (k.length >= 2 && meaningful >= 1) phrases.push({ doc: i, terms: k.map((t) => t.term), meaningful });
+			if (k.length >= 2 && meaningful >= 1) {
+				const terms = k.map((t) => t.term);
+				phrases.push({ doc: i, terms, key: terms.join(' '), meaningful });
+			}
 		}
 		const ft: Record<FieldKey, Token[]> = {
 			title: analyzeTokens(String(d.title ?? '')),
@@ -185,8 +194,8 @@ export function buildSearchIndex(docs: SearchDoc[]): SearchIndex {
 		for (const f of FIELDS) for (const t of ft[f.key]) if (!t.stop && t.word.length >= 3 && !/[0-9]/.test(t.word)) surface.set(t.word, t.term);
 	});
 
-	// Derived terms per surface word: compound parts and participle bases.
-	// Inflections the stemmer leaves (participle, present tense -t) count almost fully; parts of a compound half.
+	// Derived terms per surface word: inflections the stemmer leaves (participle, present tense -t)
+	// count almost fully, the parts of a compound half.
 	const derived = new Map<string, [string, number][]>();
 	const allTerms = new Set(surface.values());
 	for (const [word, term] of surface) {
@@ -240,7 +249,7 @@ export function buildSearchIndex(docs: SearchDoc[]): SearchIndex {
 	for (const list of signalMap.values()) for (const s of list) for (const t of s.terms) known.add(t);
 	return {
 		ids: list.map((d) => d.id),
-		topics: list.map((d) => (d.topics ?? []).map((t) => topicIndex.get(t) ?? -1)),
+		topics: list.map((d) => (Array.isArray(d.topics) ? d.topics : []).map((t) => topicIndex.get(t) ?? -1)),
 		postings,
 		idf,
 		known,
@@ -440,13 +449,6 @@ function tokenMatches(t: { term: string; number?: boolean }, p: string): boolean
 	return t.term === p || (p === ANY_NUMBER && t.number === true);
 }
 
-/** Finds a phrase anywhere in a sequence; returns the best match weight or 0. */
-function findPhrase(seq: { term: string; weight: number; number?: boolean }[], phrase: string[]): number {
-	let best = 0;
-	for (let i = 0; i < seq.length; i++) if (seq[i].term === phrase[0]) best = Math.max(best, matchAt(seq, i, phrase));
-	return best;
-}
-
 /**
  * How strongly the query speaks about each topic: the matched signal words, weighted; several signals
  * of one topic found through the same concept (a word and its synonyms) count once.
@@ -489,43 +491,57 @@ function search(index: SearchIndex, query: string, options?: { limit?: number })
 	const limit = Math.max(1, Math.min(1000, Math.floor(options?.limit ?? 10) || 10));
 	const q = analyzeQuery(index, query);
 
-	// Query terms with their weight and concept; each term counts once, in its strongest concept.
-	const terms = new Map<string, { weight: number; concept: number }>();
-	const add = (term: string, w: number, concept: number) => {
+	// Variants per concept: single words, or the meaningful words of a synonym phrase. A variant counts
+	// once, in the concept where it weighs most.
+	const variants = new Map<string, { terms: string[]; weight: number; concept: number }>();
+	const add = (terms: string[], w: number, concept: number) => {
+		if (!terms.some((t) => index.postings.has(t))) return;
 		const weight = w * (q.factor[concept] ?? 1);
-		const cur = terms.get(term);
-		if (!cur || weight > cur.weight) terms.set(term, { weight, concept });
+		const key = terms.join(' ');
+		const cur = variants.get(key);
+		if (!cur || weight > cur.weight) variants.set(key, { terms, weight, concept });
 	};
 	// A bare number ("8", "16") only counts inside a phrase ("groep 8", "16 jaar").
-	for (const t of q.seq) if (!t.stop && !t.number) add(t.term, t.weight, t.concept);
-	for (const e of q.extra) add(e.term, e.weight, e.concept);
+	for (const t of q.seq) if (!t.stop && !t.number) add([t.term], t.weight, t.concept);
+	for (const e of q.extra) add([e.term], e.weight, e.concept);
 	const stop = new Set(q.seq.filter((t) => t.stop).map((t) => t.term));
-	for (const e of q.expansions) for (const t of e.terms) if (!stop.has(t)) add(t, e.weight, e.concept);
+	for (const e of q.expansions) {
+		const terms = e.terms.filter((t) => !stop.has(t) && !/^[0-9]+$/.test(t));
+		if (terms.length) add(terms, e.weight, e.concept);
+	}
 
-	// BM25F, per concept: the best variant counts fully, other variants a little.
+	// BM25F per concept: the best variant counts fully, other variants a little; a phrase variant scores
+	// the mean of its words, so "speciale school" does not match every page that says "school".
 	const n = index.ids.length;
 	const lexical = new Float64Array(n);
-	const byConcept = new Map<number, [string, number][]>();
-	for (const [term, { weight, concept }] of terms) {
-		if (!index.postings.has(term)) continue;
-		let list = byConcept.get(concept);
-		if (!list) byConcept.set(concept, (list = []));
-		list.push([term, weight]);
+	const byConcept = new Map<number, { terms: string[]; weight: number }[]>();
+	for (const v of variants.values()) {
+		let list = byConcept.get(v.concept);
+		if (!list) byConcept.set(v.concept, (list = []));
+		list.push(v);
 	}
 	// A concept's variants share one idf, from the documents that contain any of them.
 	const best = new Float64Array(n);
 	const sum = new Float64Array(n);
+	const value = new Float64Array(n);
 	for (const list of byConcept.values()) {
 		best.fill(0);
 		sum.fill(0);
-		for (const [term, w] of list) {
-			const p = index.postings.get(term)!;
-			for (let k = 0; k < p.docs.length; k++) {
-				const tf = p.tf[k];
-				const v = (w * (tf * (K1 + 1))) / (tf + K1);
-				const d = p.docs[k];
-				sum[d] += v;
-				if (v > best[d]) best[d] = v;
+		for (const v of list) {
+			value.fill(0);
+			const share = v.weight / v.terms.length;
+			for (const term of v.terms) {
+				const p = index.postings.get(term);
+				if (!p) continue;
+				for (let k = 0; k < p.docs.length; k++) {
+					const tf = p.tf[k];
+					value[p.docs[k]] += (share * (tf * (K1 + 1))) / (tf + K1);
+				}
+			}
+			for (let d = 0; d < n; d++) {
+				if (value[d] === 0) continue;
+				sum[d] += value[d];
+				if (value[d] > best[d]) best[d] = value[d];
 			}
 		}
 		let df = 0;
@@ -535,11 +551,22 @@ function search(index: SearchIndex, query: string, options?: { limit?: number })
 	}
 
 	// Multi-word keywords (the phrases parents type) found in the query.
+	const positions = new Map<string, number[]>();
+	q.seq.forEach((t, i) => {
+		const list = positions.get(t.term);
+		if (list) list.push(i);
+		else positions.set(t.term, [i]);
+	});
+	const expanded = new Map<string, number>();
+	for (const e of q.expansions) {
+		const key = e.terms.join(' ');
+		expanded.set(key, Math.max(expanded.get(key) ?? 0, e.weight));
+	}
 	const phraseCount = new Uint8Array(n);
 	for (const ph of index.phrases) {
 		if (phraseCount[ph.doc] >= 3) continue;
-		let w = findPhrase(q.seq, ph.terms);
-		for (const e of q.expansions) if (w < e.weight && e.terms.join(' ') === ph.terms.join(' ')) w = e.weight;
+		let w = expanded.get(ph.key) ?? 0;
+		for (const i of positions.get(ph.terms[0]) ?? []) w = Math.max(w, matchAt(q.seq, i, ph.terms));
 		if (w > 0) {
 			lexical[ph.doc] += PHRASE_BONUS * ph.meaningful * w;
 			phraseCount[ph.doc]++;
@@ -561,7 +588,7 @@ function search(index: SearchIndex, query: string, options?: { limit?: number })
 			if (t >= 0) topic = Math.max(topic, (TOPIC_RANK_WEIGHTS[rank] ?? 0.3) * affinity[t]);
 		});
 		const score = lexical[i] + TOPIC_BOOST * reference * topic;
-		if (lexical[i] > 0 || topic > 0.2) hits.push({ id: index.ids[i], score: Math.round(score * 1e4) / 1e4 });
+		if ((lexical[i] > 0 || topic > 0.2) && score >= MIN_SCORE) hits.push({ id: index.ids[i], score: Math.round(score * 1e4) / 1e4 });
 	}
 	hits.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 	return hits.slice(0, limit);
