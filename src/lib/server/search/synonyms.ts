@@ -110,7 +110,7 @@ export const SYNONYM_RULES: readonly SynonymRule[] = [
 	{ from: ['geen school', 'geen les', 'geen onderwijs', 'krijgt geen les', 'krijgt geen onderwijs', 'niet naar school', 'gaat niet naar school', 'gaat niet meer naar school', 'zit al weken thuis', 'zit al maanden thuis', 'thuis zonder school', 'geen plek', 'geen plaats', 'zonder school'], to: ['thuiszitter', 'thuiszitten', 'verzuim'] },
 	{ from: ['weigert naar school', 'weigert om naar school', 'wil niet naar school', 'wil niet meer naar school', 'durft niet naar school', 'krijg hem niet naar school', 'krijg haar niet naar school', 'ligt in bed', 'komt zijn bed niet uit', 'komt haar bed niet uit'], to: ['schoolweigering', 'thuiszitten', 'schoolangst', 'verzuim'] },
 	{ from: ['spijbelen', 'spijbelt', 'gespijbeld', 'wegblijven', 'niet op school komen', 'afwezig', 'afwezigheid', 'verzuimt', 'ziekmelden', 'ziek melden', 'ziekgemeld', 'ziek gemeld'], to: ['verzuim', 'spijbelen'] },
-	{ from: ['boete', 'proces verbaal', 'rechtszaak', 'halt', 'officier van justitie', 'brief van leerplicht'], to: ['leerplicht', 'leerplichtambtenaar'] },
+	{ from: ['boete', 'proces verbaal', 'rechtszaak', 'halt', 'officier van justitie'], to: ['leerplicht', 'leerplichtambtenaar'] },
 	{ from: ['thuisonderwijs', 'zelf lesgeven', 'thuis les geven', 'thuisscholen', 'homeschooling'], to: ['thuisonderwijs', 'vrijstelling'] },
 	{ from: ['5a', '5 onder a', '5 a'], to: ['vrijstelling 5 onder a', 'vrijstelling'] },
 	{ from: ['5b', '5 onder b'], to: ['vrijstelling 5 onder b', 'vrijstelling'] },
@@ -159,7 +159,7 @@ export const SYNONYM_RULES: readonly SynonymRule[] = [
 	{ from: ['zorg onder schooltijd', 'zorg in onderwijstijd', 'zorg op school', 'zorg in de klas', 'therapie onder schooltijd', 'behandeling onder schooltijd'], to: ['zorg in onderwijstijd', 'jeugdhulp', 'onderwijszorgarrangement'] },
 	{ from: ['gemeente', 'wijkteam', 'sociaal team'], to: ['gemeente', 'jeugdhulp'], weight: 0.4 },
 	// Hours and tailor-made education
-	{ from: ['paar uur', 'paar uurtjes', 'uur per dag', 'uur per week', 'paar ochtenden', 'ochtenden', 'halve dag', 'deeltijd', 'deels naar school', 'rustig opbouwen', 'opbouwen', 'langzaam opbouwen'], to: ['verkort rooster', 'maatwerk', 'onderwijstijd'], weight: 0.7 },
+	{ from: ['paar uur', 'paar uurtjes', 'uur per dag', 'uur per week', 'paar ochtenden', 'halve dag', 'deeltijd', 'deels naar school', 'rustig opbouwen', 'opbouwen', 'langzaam opbouwen'], to: ['verkort rooster', 'maatwerk', 'onderwijstijd'], weight: 0.7 },
 	// Help and support
 	{ from: ['waar kan ik terecht', 'bij wie kan ik terecht', 'wie kan mij helpen', 'wie kan helpen', 'wie helpt', 'hulp zoeken', 'waar moet ik heen', 'ik weet het niet meer', 'radeloos', 'ten einde raad', 'ben het zat', 'luisterend oor'], to: ['hulp', 'steunpunt', 'onderwijsconsulent'], weight: 0.5 },
 	{ from: ['consulent', 'bemiddeling', 'bemiddelaar', 'mediator', 'mediation'], to: ['onderwijsconsulent', 'bemiddeling'], weight: 0.7 },

@@ -1,0 +1,76 @@
+/**
+ * npm run bench — figures, not tests:
+ *  1. search relevance on ../shared/domain/queries-dev.jsonl (first topic in the top-3 topics);
+ *  2. bytes a question page transfers (HTML + CSS + JS, gzip);
+ *  3. requests/s and p50/p99 latency of a question page and of the search API under 20
+ *     concurrent connections (autocannon), on PGlite, and on PostgreSQL when DATABASE_URL is set.
+ * Needs a build (`npm run build`).
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import autocannon from 'autocannon';
+import { loadQuestions } from '../src/lib/server/kennisbank/content';
+import { evaluateSearch } from '../src/lib/server/search/evaluate';
+
+const QUESTION = '/demo/vraag/mijn-kind-zit-thuis-wat-nu';
+const SEARCH = '/api/v1/steunpunten/demo/zoeken?q=kind%20zit%20thuis';
+
+function relevance(): void {
+	const file = process.env.QUERIES || path.resolve('../shared/domain/queries-dev.jsonl');
+	if (!fs.existsSync(file)) return console.info(`relevance: ${file} not found, skipped`);
+	const queries = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+	const docs = loadQuestions().map((q) => ({ id: q.slug, title: q.title, summary: q.summary, body: q.body, keywords: q.keywords, topics: q.topics, phase: q.phase }));
+	const r = evaluateSearch(docs, queries);
+	console.info(`search relevance (${queries.length} queries): top-3 first-topic ${(r.top3TopicHit * 100).toFixed(1)}%, top-1 ${(r.top1TopicHit * 100).toFixed(1)}%`);
+}
+
+async function startServer(env: NodeJS.ProcessEnv, port: number) {
+	const child = spawn(process.execPath, ['build'], { env: { ...process.env, ...env, PORT: String(port), ORIGIN: `http://127.0.0.1:${port}`, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'inherit'] });
+	const base = `http://127.0.0.1:${port}`;
+	for (let i = 0; i < 300; i++) {
+		try {
+			if ((await fetch(`${base}/healthz`)).ok) return { child, base };
+		} catch {
+			// not listening yet
+		}
+		await new Promise((r) => setTimeout(r, 500));
+	}
+	child.kill('SIGTERM');
+	throw new Error('server did not start');
+}
+
+async function pageBytes(base: string): Promise<void> {
+	const html = await (await fetch(base + QUESTION)).text();
+	const assets = [...html.matchAll(/(?:href|src)="([^"]*_app\/[^"]+\.(?:css|js))"/g)].map((m) => new URL(m[1], base + QUESTION).pathname);
+	let total = gzipSync(html).length;
+	for (const a of new Set(assets)) total += gzipSync(Buffer.from(await (await fetch(base + a)).arrayBuffer())).length;
+	console.info(`question page: ${(total / 1024).toFixed(1)} KB gzip (HTML ${(gzipSync(html).length / 1024).toFixed(1)} KB + ${new Set(assets).size} assets)`);
+}
+
+async function load(base: string, url: string, label: string): Promise<void> {
+	const result = await autocannon({ url: base + url, connections: 20, duration: Number(process.env.BENCH_SECONDS || 10) });
+	console.info(`${label}: ${result.requests.average.toFixed(0)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, errors ${result.errors + result.non2xx}`);
+}
+
+async function run(kind: string, env: NodeJS.ProcessEnv, port: number): Promise<void> {
+	const { child, base } = await startServer(env, port);
+	try {
+		console.info(`--- ${kind}`);
+		await pageBytes(base);
+		await load(base, QUESTION, 'question page, 20 connections');
+		await load(base, SEARCH, 'search API, 20 connections');
+	} finally {
+		child.kill('SIGTERM');
+		await new Promise((r) => child.once('exit', r));
+	}
+}
+
+relevance();
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'steunpunt-bench-'));
+await run('PGlite', { DATA_DIR: dataDir, DATABASE_URL: '' }, 4310);
+if (process.env.DATABASE_URL) await run('PostgreSQL', { DATABASE_URL: process.env.DATABASE_URL }, 4311);
+else console.info('--- PostgreSQL: set DATABASE_URL to measure it too');
+fs.rmSync(dataDir, { recursive: true, force: true });
