@@ -24,7 +24,11 @@ function relevance(): void {
 	const queries = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
 	const docs = loadQuestions().map((q) => ({ id: q.slug, title: q.title, summary: q.summary, body: q.body, keywords: q.keywords, topics: q.topics, phase: q.phase }));
 	const r = evaluateSearch(docs, queries);
-	console.info(`search relevance (${queries.length} queries): top-3 first-topic ${(r.top3TopicHit * 100).toFixed(1)}%, top-1 ${(r.top1TopicHit * 100).toFixed(1)}%`);
+	console.info(`search relevance, ${path.basename(file)} (${queries.length} queries): top-3 first-topic ${(r.top3TopicHit * 100).toFixed(1)}%, top-1 ${(r.top1TopicHit * 100).toFixed(1)}%`);
+	const extraFile = 'src/lib/server/search/queries-extra.jsonl';
+	const extra = fs.readFileSync(extraFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+	const e = evaluateSearch(docs, extra);
+	console.info(`search relevance, our own extra queries (${extra.length}): top-3 first-topic ${(e.top3TopicHit * 100).toFixed(1)}%, top-1 ${(e.top1TopicHit * 100).toFixed(1)}%`);
 }
 
 async function startServer(env: NodeJS.ProcessEnv, port: number) {

@@ -9,7 +9,7 @@ import { loadQuestions } from '../src/lib/server/kennisbank/content';
 import { evaluateSearch, parseQueries } from '../src/lib/server/search/evaluate';
 import type { SearchDoc } from '../src/lib/server/search/engine';
 
-const file = path.resolve(process.env.QUERIES || '/work/shared/domain/queries-dev.jsonl');
+const file = path.resolve(process.env.QUERIES || '../shared/domain/queries-dev.jsonl');
 const docs: SearchDoc[] = loadQuestions().map((q) => ({
 	id: q.slug,
 	title: q.title,
@@ -25,13 +25,13 @@ const result = evaluateSearch(docs, queries);
 const ms = performance.now() - started;
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
-console.log(`${docs.length} documents, ${queries.length} queries (${path.basename(file)}), ${ms.toFixed(1)} ms`);
-console.log(`top-3 first-topic hit: ${pct(result.top3TopicHit)}`);
-console.log(`top-1 first-topic hit: ${pct(result.top1TopicHit)}`);
+console.info(`${docs.length} documents, ${queries.length} queries (${path.basename(file)}), ${ms.toFixed(1)} ms`);
+console.info(`top-3 first-topic hit: ${pct(result.top3TopicHit)}`);
+console.info(`top-1 first-topic hit: ${pct(result.top1TopicHit)}`);
 if (result.misses.length) {
-	console.log(`\nmisses (${result.misses.length}):`);
+	console.info(`\nmisses (${result.misses.length}):`);
 	for (const m of result.misses) {
-		console.log(`- ${m.id} "${m.text.length > 90 ? m.text.slice(0, 87) + '...' : m.text}"`);
-		console.log(`    expected ${m.expected}; got ${m.got.map((g) => `${g.id} [${g.topics.join(', ')}]`).join(' | ') || '(nothing)'}`);
+		console.info(`- ${m.id} "${m.text.length > 90 ? m.text.slice(0, 87) + '...' : m.text}"`);
+		console.info(`    expected ${m.expected}; got ${m.got.map((g) => `${g.id} [${g.topics.join(', ')}]`).join(' | ') || '(nothing)'}`);
 	}
 }

@@ -2,6 +2,7 @@
  * Sending mail: over SMTP when SMTP_URL is set, otherwise into the outbox table (demo), where
  * the back office can show it. Every mail is plain text plus simple HTML.
  */
+import { eq } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { db } from '../db';
 import { mailOutbox } from '../db/schema';
@@ -30,7 +31,6 @@ export async function sendMail(mail: Mail): Promise<void> {
 	}
 	transporter ??= nodemailer.createTransport(config.smtpUrl);
 	await transporter.sendMail({ from: config.mailFrom, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
-	const { eq } = await import('drizzle-orm');
 	await db().update(mailOutbox).set({ sentAt: new Date() }).where(eq(mailOutbox.id, row.id));
 }
 
