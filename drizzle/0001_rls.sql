@@ -31,9 +31,9 @@ BEGIN
 END
 $$;
 --> statement-breakpoint
--- Audit records are written inside tenant transactions; the tenant may only add its own.
+-- Audit records are written inside tenant transactions; the tenant may only add (and read) its own.
 ALTER TABLE audit_log ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 CREATE POLICY tenant_isolation ON audit_log FOR ALL TO steunpunt_app
 	USING (steunpunt_id = nullif(current_setting('app.steunpunt_id', true), '')::uuid)
-	WITH CHECK (steunpunt_id IS NULL OR steunpunt_id = nullif(current_setting('app.steunpunt_id', true), '')::uuid);
+	WITH CHECK (steunpunt_id = nullif(current_setting('app.steunpunt_id', true), '')::uuid);

@@ -7,6 +7,7 @@ import { openDatabase } from './db/client';
 import { currentDatabase, setDatabase } from './db';
 import { seedDemo } from './demo/seed';
 import { log } from './log';
+import { purgeExpired } from './maintenance';
 
 let started: Promise<void> | undefined;
 
@@ -17,6 +18,9 @@ export function startApp(): Promise<void> {
 		setDatabase(database);
 		log.info({ database: database.kind, dataDir: database.kind === 'pglite' ? config.dataDir : undefined }, 'database open');
 		process.once('sveltekit:shutdown' as never, () => void stopApp());
+		const purge = () => purgeExpired().catch((error) => log.error({ err: error }, 'opruimen mislukt'));
+		await purge();
+		setInterval(purge, 3_600_000).unref();
 		if (process.env.STEUNPUNT_DEMO !== '0') {
 			const { created, accounts } = await seedDemo();
 			if (created) printAccounts(accounts);

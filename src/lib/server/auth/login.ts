@@ -10,9 +10,9 @@ import { ValidationError } from '../errors';
 import { parse } from '../validation';
 import { recordAudit } from '../audit/record';
 import { burnPasswordCheck, verifyPassword } from './crypto';
-import { assertNotThrottled, clearFailures, recordFailure } from './throttle';
+import { clearFailures, releaseAttempt, takeAttempt } from './throttle';
 import { createSession, markSessionTwoFactor, readSession } from './sessions';
-import { checkTotp, newTotpSecret } from './totp';
+import { matchTotp, newTotpSecret } from './totp';
 
 export const ZLoginInput = z.object({
 	email: z.string().trim().toLowerCase().max(200).email('Vul een geldig e-mailadres in.'),
@@ -26,18 +26,15 @@ const WRONG = 'Het e-mailadres of het wachtwoord klopt niet.';
 export async function login(input: unknown, client: string): Promise<{ token: string; expiresAt: Date; complete: boolean; needsEnrolment: boolean }> {
 	const { email, password } = parse(ZLoginInput, input);
 	const keys = [`email:${email}`, `ip:${client}`];
-	await assertNotThrottled(keys);
+	await takeAttempt(keys);
 	const [user] = await db().select().from(appUser).where(eq(appUser.email, email));
 	if (!user || user.disabledAt) {
 		await burnPasswordCheck(password);
-		await recordFailure(keys);
 		throw new ValidationError({ email: WRONG });
 	}
-	if (!(await verifyPassword(user.passwordHash, password))) {
-		await recordFailure(keys);
-		throw new ValidationError({ email: WRONG });
-	}
+	if (!(await verifyPassword(user.passwordHash, password))) throw new ValidationError({ email: WRONG });
 	await clearFailures(`email:${email}`);
+	await releaseAttempt(`ip:${client}`);
 	const created = await createSession(user.id, false);
 	const info = await readSession(created.token);
 	await recordAudit(db(), { userId: user.id, steunpuntId: null }, { action: 'login.password', entity: 'user', entityId: user.id });
@@ -52,13 +49,16 @@ export async function verifySecondFactor(token: string, input: unknown, client: 
 	if (!info) throw new ValidationError({ code: 'Je sessie is verlopen. Log opnieuw in.' });
 	const { code } = parse(ZCode, input);
 	const keys = [`2fa:${info.userId}`, `ip:${client}`];
-	await assertNotThrottled(keys);
+	await takeAttempt(keys);
 	const [user] = await db().select().from(appUser).where(eq(appUser.id, info.userId));
-	if (!user?.totpSecret || !user.totpEnabledAt || !checkTotp(user.totpSecret, code)) {
-		await recordFailure(keys);
-		throw new ValidationError({ code: 'Deze code klopt niet. Kijk of de tijd op je telefoon goed staat.' });
+	const step = user?.totpSecret && user.totpEnabledAt ? matchTotp(user.totpSecret, code) : null;
+	// A code counts once: a step at or before the last accepted one is refused (replay).
+	if (step === null || (user.totpLastStep !== null && step <= user.totpLastStep)) {
+		throw new ValidationError({ code: 'Deze code klopt niet of is al gebruikt. Wacht op de volgende code in je app.' });
 	}
+	await db().update(appUser).set({ totpLastStep: step }).where(eq(appUser.id, user.id));
 	await clearFailures(`2fa:${info.userId}`);
+	await releaseAttempt(`ip:${client}`);
 	await markSessionTwoFactor(token);
 	await recordAudit(db(), { userId: user.id, steunpuntId: null }, { action: 'login.2fa', entity: 'user', entityId: user.id });
 }
@@ -82,13 +82,15 @@ export async function confirmEnrolment(token: string, input: unknown, client: st
 	if (!info || !info.needsEnrolment) throw new ValidationError({ code: 'Je sessie is verlopen. Log opnieuw in.' });
 	const { code } = parse(ZCode, input);
 	const keys = [`2fa:${info.userId}`, `ip:${client}`];
-	await assertNotThrottled(keys);
+	await takeAttempt(keys);
 	const [user] = await db().select().from(appUser).where(eq(appUser.id, info.userId));
-	if (!user.totpSecret || !checkTotp(user.totpSecret, code)) {
-		await recordFailure(keys);
+	const step = user.totpSecret ? matchTotp(user.totpSecret, code) : null;
+	if (step === null) {
 		throw new ValidationError({ code: 'Deze code klopt niet. Scan de code opnieuw of typ de sleutel over.' });
 	}
-	await db().update(appUser).set({ totpEnabledAt: new Date() }).where(eq(appUser.id, user.id));
+	await db().update(appUser).set({ totpEnabledAt: new Date(), totpLastStep: step }).where(eq(appUser.id, user.id));
+	await clearFailures(`2fa:${info.userId}`);
+	await releaseAttempt(`ip:${client}`);
 	await markSessionTwoFactor(token);
 	await recordAudit(db(), { userId: user.id, steunpuntId: null }, { action: '2fa.enrolled', entity: 'user', entityId: user.id });
 }

@@ -12,15 +12,13 @@ import { escapeHtml, sendMail } from '../mail/send';
 import { recordAudit } from '../audit/record';
 import { hashPassword, newToken, sha256 } from './crypto';
 import { deleteSessionsOfUser } from './sessions';
-import { assertNotThrottled, recordFailure } from './throttle';
+import { takeAttempt } from './throttle';
 
 const ZRequest = z.object({ email: z.string().trim().toLowerCase().max(200).email('Vul een geldig e-mailadres in.') });
 
 export async function requestPasswordReset(input: unknown, options: { origin: string; client: string }): Promise<void> {
 	const { email } = parse(ZRequest, input);
-	const keys = [`reset:${options.client}`];
-	await assertNotThrottled(keys);
-	await recordFailure(keys); // every request counts: at most a few per quarter per client
+	await takeAttempt([`reset:${options.client}`]); // every request counts: a few per quarter per client
 	const [user] = await db().select().from(appUser).where(eq(appUser.email, email));
 	if (!user || user.disabledAt) return;
 	const token = newToken();
@@ -50,7 +48,13 @@ export async function resetPassword(input: unknown): Promise<void> {
 	if (!row) throw new ValidationError({ password: 'Deze link werkt niet meer. Vraag een nieuwe aan.' });
 	const hash = await hashPassword(password);
 	await db().transaction(async (tx) => {
-		await tx.update(passwordReset).set({ usedAt: new Date() }).where(eq(passwordReset.tokenHash, row.tokenHash));
+		// Claim the link atomically: of two simultaneous uses only one finds it unused.
+		const claimed = await tx
+			.update(passwordReset)
+			.set({ usedAt: new Date() })
+			.where(and(eq(passwordReset.tokenHash, row.tokenHash), isNull(passwordReset.usedAt)))
+			.returning({ tokenHash: passwordReset.tokenHash });
+		if (!claimed.length) throw new ValidationError({ password: 'Deze link werkt niet meer. Vraag een nieuwe aan.' });
 		await tx.update(appUser).set({ passwordHash: hash }).where(eq(appUser.id, row.userId));
 		await recordAudit(tx as never, { userId: row.userId, steunpuntId: null }, { action: 'password.reset', entity: 'user', entityId: row.userId });
 	});

@@ -1,7 +1,9 @@
 /**
- * Login throttling, stored in the database so it holds across app instances and restarts:
- * after MAX_FAILURES failed attempts within the window the key is locked for LOCK_MINUTES.
- * Keys are per e-mail address and per client address, so one attacker cannot lock everybody.
+ * Login throttling, stored in the database so it holds across app instances and restarts.
+ * Every attempt is counted *before* the password or code is checked (an atomic upsert), so
+ * attempts sent at the same time cannot slip past the limit: after MAX_FAILURES attempts within
+ * the window the key is locked for LOCK_MINUTES. A successful attempt is handed back.
+ * Keys are per e-mail address (or user) and per client address.
  */
 import { eq, sql } from 'drizzle-orm';
 import { db } from '../db';
@@ -12,34 +14,38 @@ export const MAX_FAILURES = 5;
 const WINDOW_MINUTES = 15;
 const LOCK_MINUTES = 15;
 
-export async function assertNotThrottled(keys: string[], now = new Date()): Promise<void> {
-	for (const key of keys) {
-		const [row] = await db().select().from(loginThrottle).where(eq(loginThrottle.key, key));
-		if (row?.lockedUntil && row.lockedUntil > now) {
-			throw new RateLimitedError(
-				'Je hebt te vaak een verkeerd wachtwoord of verkeerde code ingevuld. Probeer het over een kwartier opnieuw.'
-			);
-		}
-	}
-}
+const LOCKED_MESSAGE = 'Je hebt te vaak een verkeerd wachtwoord of verkeerde code ingevuld. Probeer het over een kwartier opnieuw.';
 
-export async function recordFailure(keys: string[], now = new Date()): Promise<void> {
+/** Counts one attempt for every key; throws RateLimitedError when any key is over the limit. */
+export async function takeAttempt(keys: string[], now = new Date()): Promise<void> {
+	const nowSql = sql`${now.toISOString()}::timestamptz`;
 	const windowStart = sql`${new Date(now.getTime() - WINDOW_MINUTES * 60_000).toISOString()}::timestamptz`;
 	const lockUntil = sql`${new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString()}::timestamptz`;
-	const nowSql = sql`${now.toISOString()}::timestamptz`;
+	let refused = false;
 	for (const key of keys) {
-		await db()
+		const [row] = await db()
 			.insert(loginThrottle)
 			.values({ key, failures: 1, windowStart: now })
 			.onConflictDoUpdate({
 				target: loginThrottle.key,
 				set: {
-					failures: sql`case when ${loginThrottle.windowStart} < ${windowStart} then 1 else ${loginThrottle.failures} + 1 end`,
-					windowStart: sql`case when ${loginThrottle.windowStart} < ${windowStart} then ${nowSql} else ${loginThrottle.windowStart} end`,
-					lockedUntil: sql`case when ${loginThrottle.windowStart} >= ${windowStart} and ${loginThrottle.failures} + 1 >= ${MAX_FAILURES} then ${lockUntil} else ${loginThrottle.lockedUntil} end`
+					failures: sql`case when ${loginThrottle.windowStart} < ${windowStart} and coalesce(${loginThrottle.lockedUntil} < ${nowSql}, true) then 1 else ${loginThrottle.failures} + 1 end`,
+					windowStart: sql`case when ${loginThrottle.windowStart} < ${windowStart} and coalesce(${loginThrottle.lockedUntil} < ${nowSql}, true) then ${nowSql} else ${loginThrottle.windowStart} end`,
+					lockedUntil: sql`case when ${loginThrottle.lockedUntil} > ${nowSql} then ${loginThrottle.lockedUntil} when ${loginThrottle.windowStart} >= ${windowStart} and ${loginThrottle.failures} + 1 > ${MAX_FAILURES} then ${lockUntil} else null end`
 				}
-			});
+			})
+			.returning({ failures: loginThrottle.failures, lockedUntil: loginThrottle.lockedUntil });
+		if ((row.lockedUntil && row.lockedUntil > now) || row.failures > MAX_FAILURES) refused = true;
 	}
+	if (refused) throw new RateLimitedError(LOCKED_MESSAGE);
+}
+
+/** A successful attempt does not count against the key (e.g. a client address). */
+export async function releaseAttempt(key: string): Promise<void> {
+	await db()
+		.update(loginThrottle)
+		.set({ failures: sql`greatest(${loginThrottle.failures} - 1, 0)` })
+		.where(eq(loginThrottle.key, key));
 }
 
 export async function clearFailures(key: string): Promise<void> {

@@ -108,6 +108,8 @@ export const appUser = pgTable('app_user', {
 	passwordHash: text('password_hash').notNull(),
 	totpSecret: text('totp_secret'),
 	totpEnabledAt: ts('totp_enabled_at'),
+	/** The 30-second step of the last accepted code: a code is accepted once. */
+	totpLastStep: integer('totp_last_step'),
 	isLandelijk: boolean('is_landelijk').notNull().default(false),
 	createdAt: ts('created_at').notNull().defaultNow(),
 	disabledAt: ts('disabled_at')

@@ -80,6 +80,10 @@ export async function saveDraft(actor: Actor, steunpuntId: string, slug: string,
 			await recordAudit(tx, actor, { action: 'text.draft.update', entity: 'text_version', entityId: latest.id });
 			return latest.number;
 		}
+		// Editing a version under review withdraws it: the parents review the new version instead.
+		if (latest?.status === 'ter-review') {
+			await tx.update(textVersion).set({ status: 'vervangen' }).where(eq(textVersion.id, latest.id));
+		}
 		const number = (latest?.number ?? 0) + 1;
 		const [created] = await tx.insert(textVersion).values({ ...values, steunpuntId, textId: text.id, number, status: 'concept' }).returning({ id: textVersion.id });
 		await recordAudit(tx, actor, { action: 'text.draft.create', entity: 'text_version', entityId: created.id });
@@ -127,6 +131,7 @@ export async function reviewVersion(actor: Actor, steunpuntId: string, versionId
 		const [version] = await tx.select().from(textVersion).where(and(eq(textVersion.id, versionId), eq(textVersion.steunpuntId, steunpuntId)));
 		if (!version) throw new NotFoundError();
 		if (version.status !== 'ter-review') throw new ConflictError('Deze versie wacht niet (meer) op meelezers.');
+		if (version.createdBy === actor.userId) throw new ConflictError('Je kunt niet meelezen met een tekst die je zelf hebt geschreven.');
 		await tx
 			.insert(textReview)
 			.values({ steunpuntId, versionId, reviewerId: actor.userId!, supported: supported === 'ja', comment: comment || null })
@@ -146,7 +151,8 @@ export async function publishText(actor: Actor, steunpuntId: string, slug: strin
 		const latest = await latestVersion(tx, text.id);
 		if (!latest || latest.status !== 'ter-review') throw new ConflictError('Er is geen versie die klaar is om te publiceren.');
 		const reviews = await tx.select().from(textReview).where(eq(textReview.versionId, latest.id));
-		const yes = reviews.filter((r) => r.supported).length;
+		// The author's own answer never counts: parents other than the writer must feel supported.
+		const yes = reviews.filter((r) => r.supported && r.reviewerId !== latest.createdBy).length;
 		if (yes < tenant.required) {
 			throw new ConflictError(`Nog niet genoeg meelezende ouders voelen zich gesteund door deze tekst (${yes} van de ${tenant.required} nodig).`);
 		}

@@ -1,0 +1,18 @@
+/**
+ * Deletes what is no longer needed: expired sessions and reset links, and the throttle and
+ * rate-limit counters (which hold client addresses) once their window is over. Plain deletes of
+ * old rows, so two app instances running it at once do no harm.
+ */
+import { and, isNull, lt, or } from 'drizzle-orm';
+import { db } from './db';
+import { loginThrottle, passwordReset, rateLimit, session } from './db/schema';
+
+export async function purgeExpired(now = new Date()): Promise<void> {
+	const dayAgo = new Date(now.getTime() - 86_400_000);
+	await db().delete(session).where(lt(session.expiresAt, now));
+	await db().delete(passwordReset).where(lt(passwordReset.expiresAt, dayAgo));
+	await db()
+		.delete(loginThrottle)
+		.where(and(lt(loginThrottle.windowStart, dayAgo), or(isNull(loginThrottle.lockedUntil), lt(loginThrottle.lockedUntil, now))));
+	await db().delete(rateLimit).where(lt(rateLimit.windowStart, dayAgo));
+}
