@@ -1,3 +1,4 @@
+import { error } from '@sveltejs/kit';
 import { load as handle } from '$lib/server/http';
 import { getSteunpuntBySlug } from '$lib/server/steunpunten/get-steunpunt';
 import { MAX_QUERY_LENGTH, searchTexts } from '$lib/server/kennisbank/search';
@@ -7,9 +8,7 @@ export async function load({ params, url }) {
 	return handle(async () => {
 		const sp = await getSteunpuntBySlug(params.steunpunt);
 		const q = (url.searchParams.get('q') ?? '').replace(/[\u0000-\u001F\u007F]/g, ' ');
-		if (q.length > MAX_QUERY_LENGTH) {
-			return { q: q.slice(0, MAX_QUERY_LENGTH), results: [], error: `Je zoekvraag is te lang. Gebruik hooguit ${MAX_QUERY_LENGTH} tekens.` };
-		}
+		if (q.length > MAX_QUERY_LENGTH) error(400, `Je zoekvraag is te lang. Gebruik hooguit ${MAX_QUERY_LENGTH} tekens.`);
 		const results = await searchTexts({ steunpuntId: sp.id, steunpuntSlug: sp.slug, q });
 		return { q, error: null, results: results.map((r) => ({ ...r, phaseLabel: phaseBySlug.get(r.phase)?.label ?? '' })) };
 	});

@@ -1,0 +1,92 @@
+/**
+ * Web server for the end-to-end tests (started by playwright.config.ts).
+ *
+ * 1. Picks the database: DATABASE_URL when set (may hold data from earlier runs, so every step
+ *    below is idempotent), otherwise a fresh temporary PGlite folder (DATA_DIR).
+ * 2. Runs the operator CLI sequentially (PGlite allows one process at a time): the demo, a second
+ *    steunpunt and the test accounts from fixtures/accounts.ts.
+ * 3. Starts the built app (`node build`) on E2E_PORT, forwards SIGTERM/SIGINT to it (the app closes
+ *    its database) and exits when it exits, removing the temporary folder.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { tsImport } from 'tsx/esm/api';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const port = Number(process.env.E2E_PORT || 4173);
+const origin = `http://127.0.0.1:${port}`;
+const fixtures = await tsImport(pathToFileURL(path.join(root, 'tests/e2e/fixtures/accounts.ts')).href, import.meta.url);
+const { ACCOUNTS, E2E_PASSWORD, OTHER_SLUG, OTHER_NAME } = fixtures;
+
+const usePostgres = Boolean(process.env.DATABASE_URL);
+const tempDir = usePostgres ? undefined : mkdtempSync(path.join(tmpdir(), 'steunpunt-e2e-'));
+const env = {
+	...process.env,
+	...(tempDir ? { DATA_DIR: tempDir } : {}),
+	LOG_LEVEL: 'warn',
+	NODE_ENV: 'production'
+};
+const say = (message) => process.stdout.write(`[e2e-server] ${message}\n`);
+say(usePostgres ? 'database: PostgreSQL (DATABASE_URL)' : `database: PGlite in ${tempDir}`);
+
+function cleanup() {
+	if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+}
+
+/** Runs one CLI command; "already exists" answers are fine on a database from an earlier run. */
+function cli(args, { tolerateExisting = false } = {}) {
+	const started = Date.now();
+	const result = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/steunpunt.ts', ...args], {
+		cwd: root,
+		env,
+		encoding: 'utf8'
+	});
+	const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
+	// steunpunt:create reports an existing slug only as `Failed query: insert into "steunpunt" …`
+	// (the unique violation is not in the message); the tenancy spec checks /ander really works.
+	const existing =
+		/bestaat al|already exists|unique|duplicate|23505/i.test(output) ||
+		(usePostgres && args[0] === 'steunpunt:create' && /Failed query: insert into "steunpunt"/.test(output));
+	if (result.status !== 0 && !(tolerateExisting && existing)) {
+		process.stderr.write(output);
+		cleanup();
+		throw new Error(`CLI ${args[0]} faalde (exit ${result.status})`);
+	}
+	say(`${args[0]} ${args[0] === 'user:create' ? args[2] : ''} ${existing ? '(bestond al) ' : ''}${Date.now() - started} ms`);
+}
+
+cli(['demo']);
+cli(['steunpunt:create', '--slug', OTHER_SLUG, '--naam', OTHER_NAME], { tolerateExisting: true });
+for (const account of Object.values(ACCOUNTS)) {
+	cli(
+		['user:create', '--email', account.email, '--naam', account.naam, '--steunpunt', account.steunpunt, '--rol', account.rol, '--password', E2E_PASSWORD],
+		{ tolerateExisting: true }
+	);
+}
+
+const app = spawn(process.execPath, ['build'], {
+	cwd: root,
+	env: {
+		...env,
+		PORT: String(port),
+		HOST: '127.0.0.1',
+		ORIGIN: origin,
+		// Tests identify themselves as a "client" with this header, so the feedback rate limit
+		// (per client address) does not make one spec depend on how many posts another made.
+		ADDRESS_HEADER: 'x-e2e-client',
+		STEUNPUNT_DEMO: '1'
+	},
+	stdio: 'inherit'
+});
+for (const signal of ['SIGTERM', 'SIGINT']) {
+	process.on(signal, () => {
+		if (app.exitCode === null) app.kill(signal);
+	});
+}
+app.on('exit', (code, signal) => {
+	cleanup();
+	process.exit(code ?? (signal ? 0 : 1));
+});
