@@ -20,12 +20,7 @@ const PAGES: { path: string; status: number }[] = [
 	{ path: '/demo/vraag/bestaat-niet', status: 404 }
 ];
 
-/*
- * Application bug: a 404 on a public URL renders the root +error.svelte, whose layout does not set
- * csr = false, so the error page ships the SvelteKit client (an inline bootstrap script and ~15
- * modulepreloads). `test.fail` keeps the suite green until it is fixed; then remove the line.
- */
-const KNOWN_BUGS = new Set(['/bestaat-niet', '/demo/vraag/bestaat-niet']);
+/* Error pages too: the root layout turns client-side rendering off (the back office turns it on). */
 
 for (const { path, status } of PAGES) {
 	test(`${path} ships no JavaScript`, async ({ request }) => {

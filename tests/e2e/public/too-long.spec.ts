@@ -48,12 +48,7 @@ test('search page and finder show the error summary for a too-long query', async
 	}
 });
 
-/*
- * Application bug: the search page and the finder answer a too-long query with 200 (the page shows
- * the error summary, but the status says all is well), unlike the API and the feedback form (400).
- * `test.fail` keeps the suite green while the bug exists and turns red once it is fixed: then
- * remove the `test.fail` line.
- */
+/* The search page and the finder answer a too-long query with 400, like the API and the feedback form. */
 for (const [name, path] of [
 	['search page', `/demo/zoeken?q=${LONG}`],
 	['finder', `/?q=${LONG}`]
