@@ -14,6 +14,7 @@ import { MAX_FAILURES } from './throttle';
 import { requestPasswordReset, resetPassword } from './password-reset';
 import { createUser } from './users';
 import { sha256 } from './crypto';
+import { caught } from '../testing/expect-error';
 
 beforeAll(async () => {
 	await useTestDatabase();
@@ -38,14 +39,6 @@ const wrongCode = (secret: string) => {
 	return String((Number(right) + 500_000) % 1_000_000).padStart(6, '0');
 };
 
-async function caught<T extends Error>(promise: Promise<unknown>, type: new (...args: never[]) => T): Promise<T> {
-	const error = await promise.then(
-		() => undefined,
-		(e: unknown) => e
-	);
-	expect(error).toBeInstanceOf(type);
-	return error as T;
-}
 
 describe('login with e-mail and password', () => {
 	it('gives a redacteur (no personal data) a complete session at once', async () => {

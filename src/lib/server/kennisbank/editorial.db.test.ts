@@ -14,6 +14,7 @@ import { findOverdueTexts, publishText, reviewVersion, saveDraft, submitForRevie
 import { findTextsForEditors, getTextForEditor } from './editorial-read';
 import { getQuestionPage } from './question-page';
 import { saveSettings } from '../steunpunten/settings';
+import { rejection } from '../testing/expect-error';
 
 const SLUG = 'mijn-kind-zit-thuis-wat-nu';
 
@@ -77,14 +78,6 @@ async function versionId(steunpuntId: string, slug: string, number: number): Pro
 	return row.id;
 }
 
-async function rejection(run: Promise<unknown>): Promise<unknown> {
-	try {
-		await run;
-	} catch (error) {
-		return error;
-	}
-	throw new Error('expected the call to be refused');
-}
 
 /** Draft → review → enough "ja" → published. */
 async function publishWithReviews(t: Awaited<ReturnType<typeof team>>, slug: string, input = draft()) {

@@ -15,6 +15,7 @@ import { publishText, reviewVersion, saveDraft, submitForReview } from './editor
 import { findFeedback, giveFeedback } from './feedback';
 import { findQuestions, getQuestionPage } from './question-page';
 import { searchTexts } from './search';
+import { rejection } from '../testing/expect-error';
 
 const SLUG = 'mijn-kind-zit-thuis-wat-nu';
 
@@ -23,14 +24,6 @@ beforeAll(async () => {
 	await importLibrary();
 }, 120_000);
 
-async function rejection(run: Promise<unknown>): Promise<unknown> {
-	try {
-		await run;
-	} catch (error) {
-		return error;
-	}
-	throw new Error('expected the call to be refused');
-}
 
 const client = () => `203.0.113.${randomUUID()}`;
 

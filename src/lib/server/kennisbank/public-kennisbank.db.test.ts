@@ -19,15 +19,8 @@ import { getTextForEditor } from './editorial-read';
 import { findFeedback, giveFeedback } from './feedback';
 import { findQuestions, getQuestionPage } from './question-page';
 import { searchTexts } from './search';
+import { caught } from '../testing/expect-error';
 
-async function caught<T extends Error>(promise: Promise<unknown>, type: new (...args: never[]) => T): Promise<T> {
-	const error = await promise.then(
-		() => undefined,
-		(e: unknown) => e
-	);
-	expect(error).toBeInstanceOf(type);
-	return error as T;
-}
 
 const newClient = () => `192.0.2.${randomUUID()}`;
 

@@ -14,17 +14,10 @@ import { importLibrary } from './import-library';
 import { findOverdueTexts, findReviewQueue, publishText, reviewVersion, saveDraft, submitForReview } from './editorial';
 import { findTextsForEditors, getTextForEditor, getVersionForReview } from './editorial-read';
 import { getQuestionPage } from './question-page';
+import { caught } from '../testing/expect-error';
 
 const SLUG = 'wat-is-een-tlv';
 
-async function caught<T extends Error>(promise: Promise<unknown>, type: new (...args: never[]) => T): Promise<T> {
-	const error = await promise.then(
-		() => undefined,
-		(e: unknown) => e
-	);
-	expect(error).toBeInstanceOf(type);
-	return error as T;
-}
 
 /** Officialese with sentences of more than 25 words: below B1. */
 const BUREAUCRATIC_BODY = `Indien de ouders of verzorgers van de leerling van mening zijn dat de toelaatbaarheidsverklaring ten onrechte niet is afgegeven, dienen zij derhalve binnen de daartoe gestelde termijn een gemotiveerd bezwaarschrift in te dienen bij het samenwerkingsverband teneinde een heroverweging te bewerkstelligen.
