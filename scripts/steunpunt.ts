@@ -21,6 +21,7 @@ import { importLibrary } from '../src/lib/server/kennisbank/import-library';
 import { seedDemo } from '../src/lib/server/demo/seed';
 import { createUser, grantRole } from '../src/lib/server/auth/users';
 import { isRole } from '../src/lib/server/auth/roles';
+import { seedOrganisations } from '../src/lib/server/contacten/organisations';
 
 function options(args: string[]): Record<string, string> {
 	const out: Record<string, string> = {};
@@ -58,6 +59,7 @@ async function run(command: string | undefined, o: Record<string, string>): Prom
 				.insert(steunpunt)
 				.values({ slug, naam: required(o, 'naam'), telefoon: o.telefoon ?? null, email: o.email ?? null })
 				.returning();
+			await seedOrganisations(row.id);
 			const codes = (o.swv ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 			if (codes.length) await db().update(swv).set({ steunpuntId: row.id }).where(inArray(swv.code, codes));
 			console.info(`Steunpunt ${slug} aangemaakt (${row.id}).`);

@@ -8,6 +8,7 @@ import { currentDatabase, setDatabase } from './db';
 import { seedDemo } from './demo/seed';
 import { log } from './log';
 import { purgeExpired } from './maintenance';
+import { replayConfirmedTopics } from './signalering/replay-confirmed';
 
 let started: Promise<void> | undefined;
 
@@ -21,6 +22,7 @@ export function startApp(): Promise<void> {
 		const purge = () => purgeExpired().catch((error) => log.error({ err: error }, 'opruimen mislukt'));
 		await purge();
 		setInterval(purge, 3_600_000).unref();
+		await replayConfirmedTopics();
 		if (process.env.STEUNPUNT_DEMO !== '0') {
 			const { created, accounts } = await seedDemo();
 			if (created) printAccounts(accounts);

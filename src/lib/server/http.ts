@@ -45,3 +45,18 @@ export async function formValues(request: Request): Promise<Record<string, strin
 	}
 	return out;
 }
+
+/**
+ * For form actions that end on another page (POST-redirect-GET): on success redirect to
+ * `location(result)`, on bad input return the failure like `act`.
+ */
+export async function actThenRedirect<T>(values: Record<string, unknown>, fn: () => Promise<T>, location: (result: T) => string | null) {
+	let target: string | null = null;
+	const result = await act(values, async () => {
+		const value = await fn();
+		target = location(value);
+		return value;
+	});
+	if (target) redirect(303, target);
+	return result;
+}

@@ -15,15 +15,18 @@ const actor = (roles: Role[], steunpuntId: string | null = A, userId: string | n
 
 type Ability = keyof typeof policies;
 
+/** A case that was referred to nobody: `canReadCase` is checked against it (see the case tests for referred ones). */
+const UNREFERRED = { consulentId: null };
+
 /** Written out by hand (not derived from the code): which role may do what. */
 const MATRIX: Record<Role, Record<Ability, boolean>> = {
-	beheerder: { canEditTexts: true, canReviewTexts: false, canSeeTexts: true, canOverrideReadability: true, canManageSteunpunt: true, canReadAuditLog: true },
-	regisseur: { canEditTexts: false, canReviewTexts: false, canSeeTexts: false, canOverrideReadability: false, canManageSteunpunt: false, canReadAuditLog: false },
-	consulent: { canEditTexts: false, canReviewTexts: false, canSeeTexts: false, canOverrideReadability: false, canManageSteunpunt: false, canReadAuditLog: false },
-	redacteur: { canEditTexts: true, canReviewTexts: false, canSeeTexts: true, canOverrideReadability: true, canManageSteunpunt: false, canReadAuditLog: false },
-	meelezer: { canEditTexts: false, canReviewTexts: true, canSeeTexts: true, canOverrideReadability: false, canManageSteunpunt: false, canReadAuditLog: false },
-	buddy: { canEditTexts: false, canReviewTexts: false, canSeeTexts: false, canOverrideReadability: false, canManageSteunpunt: false, canReadAuditLog: false },
-	beleid: { canEditTexts: false, canReviewTexts: false, canSeeTexts: false, canOverrideReadability: false, canManageSteunpunt: false, canReadAuditLog: false }
+	beheerder: { canEditTexts: true, canReviewTexts: false, canSeeTexts: true, canOverrideReadability: true, canManageSteunpunt: true, canReadAuditLog: true, canHandleCases: true, canListCases: true, canReadCase: true, canHandlePrivacyRequests: true, canReadOutbox: true, canManageOrganisations: true },
+	regisseur: { canEditTexts: false, canReviewTexts: false, canSeeTexts: false, canOverrideReadability: false, canManageSteunpunt: false, canReadAuditLog: false, canHandleCases: true, canListCases: true, canReadCase: true, canHandlePrivacyRequests: false, canReadOutbox: true, canManageOrganisations: true },
+	consulent: { canEditTexts: false, canReviewTexts: false, canSeeTexts: false, canOverrideReadability: false, canManageSteunpunt: false, canReadAuditLog: false, canHandleCases: false, canListCases: true, canReadCase: false, canHandlePrivacyRequests: false, canReadOutbox: false, canManageOrganisations: false },
+	redacteur: { canEditTexts: true, canReviewTexts: false, canSeeTexts: true, canOverrideReadability: true, canManageSteunpunt: false, canReadAuditLog: false, canHandleCases: false, canListCases: false, canReadCase: false, canHandlePrivacyRequests: false, canReadOutbox: false, canManageOrganisations: false },
+	meelezer: { canEditTexts: false, canReviewTexts: true, canSeeTexts: true, canOverrideReadability: false, canManageSteunpunt: false, canReadAuditLog: false, canHandleCases: false, canListCases: false, canReadCase: false, canHandlePrivacyRequests: false, canReadOutbox: false, canManageOrganisations: false },
+	buddy: { canEditTexts: false, canReviewTexts: false, canSeeTexts: false, canOverrideReadability: false, canManageSteunpunt: false, canReadAuditLog: false, canHandleCases: false, canListCases: false, canReadCase: false, canHandlePrivacyRequests: false, canReadOutbox: false, canManageOrganisations: false },
+	beleid: { canEditTexts: false, canReviewTexts: false, canSeeTexts: false, canOverrideReadability: false, canManageSteunpunt: false, canReadAuditLog: false, canHandleCases: false, canListCases: false, canReadCase: false, canHandlePrivacyRequests: false, canReadOutbox: false, canManageOrganisations: false }
 };
 
 const ABILITIES = Object.keys(policies) as Ability[];
@@ -39,15 +42,23 @@ describe('policies: role × ability matrix', () => {
 			const allowed = MATRIX[role][ability];
 			it(`${role} ${allowed ? 'may' : 'may not'} ${ability}`, () => {
 				const a = actor([role]);
-				expect(policies[ability](a)).toBe(allowed);
+				expect(policies[ability](a, UNREFERRED)).toBe(allowed);
 				if (allowed) {
-					expect(() => authorize(a, A, policies[ability](a))).not.toThrow();
+					expect(() => authorize(a, A, policies[ability](a, UNREFERRED))).not.toThrow();
 				} else {
-					expect(() => authorize(a, A, policies[ability](a))).toThrow(ForbiddenError);
+					expect(() => authorize(a, A, policies[ability](a, UNREFERRED))).toThrow(ForbiddenError);
 				}
 			});
 		}
 	}
+
+	it('lets a consulent read only the cases referred to them', () => {
+		const consulent = actor(['consulent'], A, 'consulent-1');
+		expect(policies.canReadCase(consulent, { consulentId: 'consulent-1' })).toBe(true);
+		expect(policies.canReadCase(consulent, { consulentId: 'consulent-2' })).toBe(false);
+		expect(policies.canReadCase(actor(['regisseur']), { consulentId: 'consulent-2' })).toBe(true);
+		expect(policies.canReadCase(actor(['beleid', 'buddy']), { consulentId: 'user-1' })).toBe(false);
+	});
 
 	it('grants an ability when any one of several roles has it', () => {
 		expect(policies.canEditTexts(actor(['buddy', 'redacteur']))).toBe(true);
@@ -57,9 +68,9 @@ describe('policies: role × ability matrix', () => {
 
 	it('gives an actor without roles (or the anonymous one) nothing, and being landelijk adds nothing', () => {
 		for (const ability of ABILITIES) {
-			expect(policies[ability](actor([]))).toBe(false);
-			expect(policies[ability](ANONYMOUS)).toBe(false);
-			expect(policies[ability]({ ...actor([]), isLandelijk: true })).toBe(false);
+			expect(policies[ability](actor([]), UNREFERRED)).toBe(false);
+			expect(policies[ability](ANONYMOUS, UNREFERRED)).toBe(false);
+			expect(policies[ability]({ ...actor([]), isLandelijk: true }, UNREFERRED)).toBe(false);
 		}
 	});
 });
@@ -83,7 +94,7 @@ describe('authorize', () => {
 		for (const ability of ABILITIES) {
 			let caught: unknown;
 			try {
-				authorize(other, A, policies[ability](other));
+				authorize(other, A, policies[ability](other, UNREFERRED));
 			} catch (error) {
 				caught = error;
 			}

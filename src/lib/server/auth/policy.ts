@@ -25,7 +25,20 @@ export const policies = {
 	canOverrideReadability: (a: Actor) => has(a, 'redacteur', 'beheerder'),
 	/** Manage the steunpunt's details, staff and audit log. */
 	canManageSteunpunt: (a: Actor) => has(a, 'beheerder'),
-	canReadAuditLog: (a: Actor) => has(a, 'beheerder')
+	canReadAuditLog: (a: Actor) => has(a, 'beheerder'),
+	/** All cases of the steunpunt: the inbox, registering contacts, referring, following up. */
+	canHandleCases: (a: Actor) => has(a, 'regisseur', 'beheerder'),
+	/** The case list at all: a consulent sees only the cases referred to them. */
+	canListCases: (a: Actor) => has(a, 'regisseur', 'beheerder', 'consulent'),
+	/** One case: the regisseur and beheerder every case, a consulent only those referred to them. */
+	canReadCase: (a: Actor, c: { consulentId: string | null }) =>
+		has(a, 'regisseur', 'beheerder') || (has(a, 'consulent') && a.userId !== null && c.consulentId === a.userId),
+	/** Carry out a parent's request for inzage or deletion. */
+	canHandlePrivacyRequests: (a: Actor) => has(a, 'beheerder'),
+	/** The outbox holds mail addresses and texts to parents. */
+	canReadOutbox: (a: Actor) => has(a, 'beheerder', 'regisseur'),
+	/** The directory of outside organisations to refer to. */
+	canManageOrganisations: (a: Actor) => has(a, 'beheerder', 'regisseur')
 } as const;
 
 /**

@@ -34,3 +34,9 @@ export async function withTenant<T>(steunpuntId: string, fn: (tx: Db) => Promise
 }
 
 export type { Db, Database };
+
+/** Rows of a raw `execute()`: postgres-js returns an array, PGlite an object with `rows`. */
+export function rowsOf<T>(result: unknown): T[] {
+	if (Array.isArray(result)) return result as T[];
+	return ((result as { rows?: T[] }).rows ?? []) as T[];
+}

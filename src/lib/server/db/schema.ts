@@ -98,6 +98,8 @@ export const steunpunt = pgTable('steunpunt', {
 	regioInfo: jsonb('regio_info').$type<Record<string, string>>().notNull().default({}),
 	responseDays: integer('response_days').notNull().default(3),
 	reviewersRequired: integer('reviewers_required').notNull().default(2),
+	/** Months after closing a case before its personal data is deleted (the registration stays). */
+	retentionMonths: integer('retention_months').notNull().default(12),
 	createdAt: ts('created_at').notNull().defaultNow()
 });
 
@@ -310,3 +312,5 @@ export const rateLimit = pgTable('rate_limit', {
 	count: integer('count').notNull().default(0),
 	windowStart: ts('window_start').notNull().defaultNow()
 });
+
+export * from './schema-contacten';

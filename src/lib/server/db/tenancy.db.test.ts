@@ -8,7 +8,7 @@ import { eq, sql } from 'drizzle-orm';
 import { useTestDatabase } from '../testing/db';
 import { buildSteunpunt, buildUser } from '../testing/factories';
 import { recordAudit } from '../audit/record';
-import { db, withTenant } from './index';
+import { db, rowsOf, withTenant } from './index';
 import { auditLog, membership, text_, textFeedback, textReview, textVersion } from './schema';
 
 type Steunpunt = Awaited<ReturnType<typeof buildSteunpunt>>;
@@ -146,10 +146,10 @@ describe('row-level security inside withTenant', () => {
 
 	it('runs as the restricted role and ends with the transaction', async () => {
 		const inside = await withTenant(a.id, (tx) => tx.execute(sql`select current_user as role, current_setting('app.steunpunt_id', true) as tenant`));
-		const row = ('rows' in inside ? inside.rows : inside)[0] as { role: string; tenant: string };
+		const row = rowsOf<{ role: string; tenant: string }>(inside)[0];
 		expect(row).toEqual({ role: 'steunpunt_app', tenant: a.id });
 		const after = await db().execute(sql`select current_user as role, coalesce(current_setting('app.steunpunt_id', true), '') as tenant`);
-		const afterRow = ('rows' in after ? after.rows : after)[0] as { role: string; tenant: string };
+		const afterRow = rowsOf<{ role: string; tenant: string }>(after)[0];
 		expect(afterRow.role).not.toBe('steunpunt_app');
 		expect(afterRow.tenant).toBe('');
 	});

@@ -11,6 +11,7 @@ import { importLibrary } from '../kennisbank/import-library';
 import { createUser, findUserByEmail, grantRole } from '../auth/users';
 import { ROLES, type Role } from '../auth/roles';
 import { log } from '../log';
+import { seedOrganisations } from '../contacten/organisations';
 
 export const DEMO_SLUG = 'demo';
 /** The SWV region of Alkmaar, Bergen (NH), Dijk en Waard and Heiloo (codes from the 2015 regulation). */
@@ -45,6 +46,7 @@ export async function seedDemo(): Promise<{ created: boolean; accounts: { email:
 		})
 		.returning();
 	await db().update(swv).set({ steunpuntId: demo.id }).where(inArray(swv.code, DEMO_SWVS));
+	await seedOrganisations(demo.id);
 	const accounts: { email: string; role: Role; password: string }[] = [];
 	for (const role of ROLES) {
 		for (const n of role === 'meelezer' ? [1, 2] : [1]) {

@@ -13,6 +13,7 @@ export interface PublicSteunpunt {
 	intro: string | null;
 	regioInfo: Record<string, string>;
 	responseDays: number;
+	retentionMonths: number;
 	swvCodes: string[];
 }
 
@@ -37,6 +38,7 @@ export async function getSteunpuntBySlug(slug: string): Promise<PublicSteunpunt>
 		intro: row.intro,
 		regioInfo: row.regioInfo ?? {},
 		responseDays: row.responseDays,
+		retentionMonths: row.retentionMonths,
 		swvCodes: swvs.map((s) => s.code).sort()
 	};
 	cache.set(slug, { value, at: Date.now() });
@@ -45,4 +47,11 @@ export async function getSteunpuntBySlug(slug: string): Promise<PublicSteunpunt>
 
 export function forgetSteunpunt(slug: string): void {
 	cache.delete(slug);
+}
+
+/** The same by id (back office, where the steunpunt is already known). */
+export async function getSteunpuntById(id: string): Promise<PublicSteunpunt> {
+	const [row] = await db().select({ slug: steunpunt.slug }).from(steunpunt).where(eq(steunpunt.id, id));
+	if (!row) throw new NotFoundError();
+	return getSteunpuntBySlug(row.slug);
 }

@@ -30,7 +30,8 @@ export const ZSettingsInput = z.object({
 	openingstijden: optional(200),
 	intro: optional(1000),
 	responseDays: z.coerce.number({ message: 'Vul een aantal werkdagen in.' }).int('Vul een heel getal in.').min(1, 'Minstens 1 werkdag.').max(20, 'Hooguit 20 werkdagen.'),
-	reviewersRequired: z.coerce.number({ message: 'Vul een aantal in.' }).int('Vul een heel getal in.').min(1, 'Minstens 1 meelezer.').max(10, 'Hooguit 10 meelezers.')
+	reviewersRequired: z.coerce.number({ message: 'Vul een aantal in.' }).int('Vul een heel getal in.').min(1, 'Minstens 1 meelezer.').max(10, 'Hooguit 10 meelezers.'),
+	retentionMonths: z.coerce.number({ message: 'Vul een aantal maanden in.' }).int('Vul een heel getal in.').min(1, 'Minstens 1 maand.').max(84, 'Hooguit 84 maanden (7 jaar).').optional()
 });
 
 export async function getSettings(actor: Actor, steunpuntId: string) {
@@ -45,6 +46,7 @@ export async function getSettings(actor: Actor, steunpuntId: string) {
 		intro: row.intro ?? '',
 		responseDays: row.responseDays,
 		reviewersRequired: row.reviewersRequired,
+		retentionMonths: row.retentionMonths,
 		regional: REGIONAL_FIELDS.map((f) => ({ ...f, value: row.regioInfo?.[f.key] ?? '' })),
 		swvs: swvs.map((s) => ({ code: s.code, naam: s.naam ?? '', website: s.website ?? '' }))
 	};

@@ -1,9 +1,12 @@
 import { load as handle } from '$lib/server/http';
 import { getSteunpuntBySlug } from '$lib/server/steunpunten/get-steunpunt';
 
-export async function load({ params, setHeaders }) {
+/** Pages with a personal link or a fresh form token must never come from a shared cache. */
+const PRIVATE = ['/vraag-stellen', '/bel-mij-terug', '/hoe-gaat-het', '/mijn-gegevens', '/verstuurd'];
+
+export async function load({ params, setHeaders, route }) {
 	const steunpunt = await handle(() => getSteunpuntBySlug(params.steunpunt));
-	setHeaders({ 'cache-control': 'public, max-age=60' });
+	setHeaders({ 'cache-control': PRIVATE.some((p) => route.id?.includes(p)) ? 'private, no-store' : 'public, max-age=60' });
 	return {
 		steunpunt: {
 			slug: steunpunt.slug,

@@ -15,7 +15,12 @@ export async function load({ locals, params }) {
 			editTexts: policies.canEditTexts(actor),
 			reviewTexts: policies.canReviewTexts(actor),
 			seeTexts: policies.canSeeTexts(actor),
-			readAudit: policies.canReadAuditLog(actor)
+			readAudit: policies.canReadAuditLog(actor),
+			listCases: policies.canListCases(actor),
+			handleCases: policies.canHandleCases(actor),
+			privacy: policies.canHandlePrivacyRequests(actor),
+			outbox: policies.canReadOutbox(actor),
+			organisations: policies.canManageOrganisations(actor)
 		}
 	};
 }

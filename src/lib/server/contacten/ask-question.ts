@@ -1,0 +1,137 @@
+/**
+ * A parent or young person asks a question ("Stel je vraag") or asks to be called back ("Bel mij
+ * terug") on the public site. One transaction writes the case, the personal data and the
+ * anonymous registration; only then does the parent see the confirmation page, so an
+ * acknowledged question is never lost. The confirmation mail goes after the commit.
+ */
+import { MOMENTS, PRIVACY_VERSION } from '$lib/contacten';
+import { withTenant } from '../db';
+import { casePerson, contactCase, registration } from '../db/schema';
+import { log } from '../log';
+import { sendMail } from '../mail/send';
+import { getSteunpuntBySlug } from '../steunpunten/get-steunpunt';
+import { suggestTopics } from '../signalering/topic-classifier';
+import { parse } from '../validation';
+import { ValidationError } from '../errors';
+import { addEvent, dueText, findRegionGemeenten, newReference } from './cases';
+import { confirmationMail } from './mails';
+import { personalToken } from './links';
+import { ZAskQuestionInput, ZCallbackInput } from './schemas';
+import { checkHumanSubmission, limitSubmissions } from './spam';
+import { addWorkingDays, dayInNL } from './working-days';
+
+export interface Submitted {
+	reference: string;
+	dueText: string;
+	mailed: boolean;
+}
+
+interface NewCase {
+	steunpuntId: string;
+	source: 'vraag' | 'terugbellen';
+	person: Omit<typeof casePerson.$inferInsert, 'caseId' | 'steunpuntId'>;
+	registration: Omit<typeof registration.$inferInsert, 'steunpuntId' | 'day'>;
+	responseDays: number;
+	now: Date;
+}
+
+async function createCase(input: NewCase): Promise<{ reference: string; dueOn: string; token: string }> {
+	const today = dayInNL(input.now);
+	const dueOn = addWorkingDays(today, input.responseDays);
+	for (let attempt = 0; ; attempt++) {
+		const reference = newReference();
+		try {
+			const caseId = await withTenant(input.steunpuntId, async (tx) => {
+				const [created] = await tx.insert(contactCase).values({ steunpuntId: input.steunpuntId, reference, source: input.source, dueOn }).returning({ id: contactCase.id });
+				await tx.insert(casePerson).values({ ...input.person, caseId: created.id, steunpuntId: input.steunpuntId });
+				const [reg] = await tx.insert(registration).values({ ...input.registration, steunpuntId: input.steunpuntId, day: today }).returning({ id: registration.id });
+				await addEvent(tx, { caseId: created.id, steunpuntId: input.steunpuntId, userId: null, kind: 'aangemaakt', data: { source: input.source, registrationId: reg.id } });
+				return created.id;
+			});
+			return { reference, dueOn, token: await personalToken(caseId) };
+		} catch (e) {
+			// A reference collision (1 in a billion) gets a new reference; anything else is real.
+			if (attempt < 3 && String((e as { code?: string }).code ?? (e as { cause?: { code?: string } }).cause?.code) === '23505') continue;
+			throw e;
+		}
+	}
+}
+
+async function confirm(options: { origin: string; slug: string; kind: 'vraag' | 'terugbellen'; email: string | null; name: string | null; created: { reference: string; dueOn: string; token: string }; responseDays: number }): Promise<Submitted> {
+	const steunpunt = await getSteunpuntBySlug(options.slug);
+	const due = dueText(options.responseDays, options.created.dueOn);
+	let mailed = false;
+	if (options.email) {
+		const mail = confirmationMail({ origin: options.origin, steunpunt, token: options.created.token, reference: options.created.reference, kind: options.kind, dueText: due, name: options.name });
+		try {
+			await sendMail({ to: options.email, steunpuntId: steunpunt.id, ...mail });
+			mailed = true;
+		} catch (e) {
+			// The question is saved; the outbox keeps the mail and the retry job sends it later.
+			log.error({ err: e }, 'bevestigingsmail niet verstuurd');
+		}
+	}
+	return { reference: options.created.reference, dueText: due, mailed };
+}
+
+const topicsOf = (text: string) => suggestTopics(text, { limit: 3 }).filter((t) => t.score >= 0.3).map((t) => t.slug);
+
+/** "Stel je vraag". Anyone may ask; the honeypot, fill-in time and rate limits keep bots out. */
+export async function askQuestion(options: { slug: string; client: string; origin: string; input: Record<string, unknown>; now?: Date }): Promise<Submitted> {
+	const steunpunt = await getSteunpuntBySlug(options.slug);
+	await checkHumanSubmission({ purpose: `vraag:${steunpunt.id}`, token: options.input.formtijd, honeypot: options.input.website });
+	const data = parse(ZAskQuestionInput, options.input);
+	if (data.gemeente && !(await findRegionGemeenten(steunpunt.id)).some((g) => g.code === data.gemeente)) throw new ValidationError({ gemeente: 'Kies een gemeente uit de lijst.' });
+	await limitSubmissions({ kind: 'vraag', steunpuntId: steunpunt.id, client: options.client });
+	const wantsContact = data.antwoord !== 'geen';
+	const now = options.now ?? new Date();
+	const created = await createCase({
+		steunpuntId: steunpunt.id,
+		source: 'vraag',
+		responseDays: steunpunt.responseDays,
+		now,
+		person: {
+			// Only when they asked for contact do we keep how to reach them.
+			name: wantsContact ? data.naam : null,
+			phone: wantsContact ? (data.telefoon ?? null) : null,
+			email: wantsContact || data.opvolgen ? (data.email ?? null) : null,
+			question: data.vraag,
+			contactPreference: data.antwoord,
+			followUpByMail: data.opvolgen && !!data.email,
+			consentVersion: PRIVACY_VERSION,
+			consentAt: now
+		},
+		registration: { channel: 'web', who: data.wie ?? 'ouder', schoolType: data.schooltype ?? null, phase: data.fase ?? null, ageGroup: data.leeftijd ?? null, gemeenteCode: data.gemeente ?? null, topics: topicsOf(data.vraag) }
+	});
+	const email = wantsContact || data.opvolgen ? (data.email ?? null) : null;
+	return confirm({ origin: options.origin, slug: options.slug, kind: 'vraag', email, name: wantsContact ? data.naam : null, created, responseDays: steunpunt.responseDays });
+}
+
+/** "Bel mij terug", with the moments that suit the parent. */
+export async function requestCallback(options: { slug: string; client: string; origin: string; input: Record<string, unknown>; now?: Date }): Promise<Submitted> {
+	const steunpunt = await getSteunpuntBySlug(options.slug);
+	await checkHumanSubmission({ purpose: `terugbellen:${steunpunt.id}`, token: options.input.formtijd, honeypot: options.input.website });
+	const data = parse(ZCallbackInput, options.input);
+	await limitSubmissions({ kind: 'terugbellen', steunpuntId: steunpunt.id, client: options.client });
+	const now = options.now ?? new Date();
+	const moments = [...MOMENTS.filter((m) => data.momenten.includes(m.value)).map((m) => m.label), data.toelichtingMoment].filter(Boolean).join('; ');
+	const created = await createCase({
+		steunpuntId: steunpunt.id,
+		source: 'terugbellen',
+		responseDays: steunpunt.responseDays,
+		now,
+		person: {
+			name: data.naam,
+			phone: data.telefoon ?? null,
+			email: data.email ?? null,
+			question: data.onderwerp,
+			preferredMoments: moments || null,
+			contactPreference: 'bellen',
+			followUpByMail: data.opvolgen && !!data.email,
+			consentVersion: PRIVACY_VERSION,
+			consentAt: now
+		},
+		registration: { channel: 'terugbellen', who: data.wie ?? 'ouder', topics: data.onderwerp ? topicsOf(data.onderwerp) : [] }
+	});
+	return confirm({ origin: options.origin, slug: options.slug, kind: 'terugbellen', email: data.email ?? null, name: data.naam, created, responseDays: steunpunt.responseDays });
+}

@@ -1,0 +1,41 @@
+/**
+ * Retention (AVG): a closed case's personal data is deleted after the steunpunt's retention
+ * period (default 12 months); the anonymous registration stays. Safe when two app instances run
+ * it at once: each batch locks its rows with FOR UPDATE SKIP LOCKED, so no case is handled twice
+ * and neither instance waits for the other.
+ */
+import { sql } from 'drizzle-orm';
+import { db, rowsOf } from '../db';
+import { auditLog } from '../db/schema';
+
+const BATCH = 500;
+
+/** Deletes every case closed longer ago than its steunpunt's retention period. Returns the count. */
+export async function purgeClosedCases(now: Date = new Date()): Promise<number> {
+	let total = 0;
+	for (;;) {
+		const deleted = await db().transaction(async (tx) => {
+			const rows = await tx.execute(sql`
+				delete from contact_case
+				where id in (
+					select c.id from contact_case c
+					join steunpunt s on s.id = c.steunpunt_id
+					where c.status = 'afgesloten'
+						and c.closed_at is not null
+						and c.closed_at < ${now.toISOString()}::timestamptz - make_interval(months => s.retention_months)
+					order by c.closed_at
+					limit ${BATCH}
+					for update of c skip locked
+				)
+				returning id, steunpunt_id`);
+			const list = rowsOf<{ id: string; steunpunt_id: string }>(rows);
+			const perTenant = new Map<string, number>();
+			for (const r of list) perTenant.set(r.steunpunt_id, (perTenant.get(r.steunpunt_id) ?? 0) + 1);
+			for (const [steunpuntId, count] of perTenant)
+				await tx.insert(auditLog).values({ steunpuntId, userId: null, action: 'case.purge', entity: 'contact_case', detail: { count, reason: 'bewaartermijn verlopen' } });
+			return list.length;
+		});
+		total += deleted;
+		if (deleted < BATCH) return total;
+	}
+}

@@ -1,0 +1,18 @@
+import { load as handle } from '$lib/server/http';
+import { getSteunpuntBySlug } from '$lib/server/steunpunten/get-steunpunt';
+import { dueText } from '$lib/server/contacten/cases';
+import { addWorkingDays, dayInNL } from '$lib/server/contacten/working-days';
+
+/** The confirmation after a question or call-back request: what happens next, and when. */
+export async function load({ params, url }) {
+	return handle(async () => {
+		const sp = await getSteunpuntBySlug(params.steunpunt);
+		const nummer = url.searchParams.get('nummer') ?? '';
+		return {
+			nummer: /^V-[2-9A-HJ-NP-Z]{6}$/.test(nummer) ? nummer : null,
+			soort: url.searchParams.get('soort') === 'terugbellen' ? 'terugbellen' : 'vraag',
+			mailed: url.searchParams.get('mail') === '1',
+			due: dueText(sp.responseDays, addWorkingDays(dayInNL(), sp.responseDays))
+		};
+	});
+}
