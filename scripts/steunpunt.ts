@@ -6,6 +6,7 @@
  *   steunpunt:create --slug s --naam n [--swv PO2703,VO2703] [--telefoon t] [--email e]
  *   user:create --email e --naam n [--steunpunt slug --rol beheerder[,regisseur]] [--landelijk]
  *               [--password p]        (without --password a random one is printed)
+ *               [--totp BASE32]       (a known TOTP key: test and migration accounts only)
  *
  * Uses DATABASE_URL or the PGlite folder in DATA_DIR (default ./data); with PGlite the server
  * must be stopped first (one process per folder).
@@ -67,7 +68,7 @@ async function run(command: string | undefined, o: Record<string, string>): Prom
 		}
 		case 'user:create': {
 			const password = o.password ?? randomBytes(12).toString('base64url');
-			const user = await createUser({ email: required(o, 'email'), naam: required(o, 'naam'), password, isLandelijk: o.landelijk === 'true' });
+			const user = await createUser({ email: required(o, 'email'), naam: required(o, 'naam'), password, isLandelijk: o.landelijk === 'true', totpSecret: o.totp });
 			if (o.steunpunt) {
 				const [sp] = await db().select().from(steunpunt).where(eq(steunpunt.slug, o.steunpunt));
 				if (!sp) throw new Error(`Steunpunt ${o.steunpunt} bestaat niet`);

@@ -9,17 +9,18 @@
  *    its database) and exits when it exits, removing the temporary folder.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
+import { SMTPServer } from 'smtp-server';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const port = Number(process.env.E2E_PORT || 4173);
 const origin = `http://127.0.0.1:${port}`;
 const fixtures = await tsImport(pathToFileURL(path.join(root, 'tests/e2e/fixtures/accounts.ts')).href, import.meta.url);
-const { ACCOUNTS, E2E_PASSWORD, OTHER_SLUG, OTHER_NAME } = fixtures;
+const { ACCOUNTS, E2E_PASSWORD, OTHER_SLUG, OTHER_NAME, TOTP_KEY } = fixtures;
 
 const usePostgres = Boolean(process.env.DATABASE_URL);
 const tempDir = usePostgres ? undefined : mkdtempSync(path.join(tmpdir(), 'steunpunt-e2e-'));
@@ -62,10 +63,31 @@ cli(['demo']);
 cli(['steunpunt:create', '--slug', OTHER_SLUG, '--naam', OTHER_NAME], { tolerateExisting: true });
 for (const account of Object.values(ACCOUNTS)) {
 	cli(
-		['user:create', '--email', account.email, '--naam', account.naam, '--steunpunt', account.steunpunt, '--rol', account.rol, '--password', E2E_PASSWORD],
+		['user:create', '--email', account.email, '--naam', account.naam, '--steunpunt', account.steunpunt, '--rol', account.rol, '--password', E2E_PASSWORD, ...('totp' in account && account.totp ? ['--totp', TOTP_KEY] : [])],
 		{ tolerateExisting: true }
 	);
 }
+
+// A real SMTP server: every mail the app sends arrives here and is appended (raw message, JSON
+// lines) to MAIL_FILE, which tests/e2e/fixtures/mail.ts reads.
+const mailFile = path.join(tmpdir(), `steunpunt-e2e-mail-${port}.jsonl`);
+writeFileSync(mailFile, '');
+const smtp = new SMTPServer({
+	authOptional: true,
+	disabledCommands: ['STARTTLS'],
+	logger: false,
+	onData(stream, session, callback) {
+		const chunks = [];
+		stream.on('data', (c) => chunks.push(c));
+		stream.on('end', () => {
+			appendFileSync(mailFile, JSON.stringify({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') }) + '\n');
+			callback();
+		});
+	}
+});
+const smtpPort = port + 1;
+await new Promise((resolve) => smtp.listen(smtpPort, '127.0.0.1', resolve));
+say(`smtp: 127.0.0.1:${smtpPort} → ${mailFile}`);
 
 const app = spawn(process.execPath, ['build'], {
 	cwd: root,
@@ -77,7 +99,9 @@ const app = spawn(process.execPath, ['build'], {
 		// Tests identify themselves as a "client" with this header, so the feedback rate limit
 		// (per client address) does not make one spec depend on how many posts another made.
 		ADDRESS_HEADER: 'x-e2e-client',
-		STEUNPUNT_DEMO: '1'
+		STEUNPUNT_DEMO: '1',
+		SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+		MAIL_FROM: 'Steunpunt e2e <noreply@e2e.test>'
 	},
 	stdio: 'inherit'
 });
@@ -87,6 +111,7 @@ for (const signal of ['SIGTERM', 'SIGINT']) {
 	});
 }
 app.on('exit', (code, signal) => {
+	smtp.close();
 	cleanup();
 	process.exit(code ?? (signal ? 0 : 1));
 });

@@ -7,6 +7,8 @@
 import { sql } from 'drizzle-orm';
 import { db, rowsOf } from '../db';
 import { auditLog } from '../db/schema';
+import { authorize, policies } from '../auth/policy';
+import type { Actor } from '../auth/roles';
 
 const BATCH = 500;
 
@@ -38,4 +40,13 @@ export async function purgeClosedCases(now: Date = new Date()): Promise<number> 
 		total += deleted;
 		if (deleted < BATCH) return total;
 	}
+}
+
+/**
+ * The beheerder runs the retention round now instead of waiting for the hourly job (e.g. right
+ * after lowering the retention period). It deletes only what is past the period, for every steunpunt.
+ */
+export async function runRetentionNow(actor: Actor, steunpuntId: string): Promise<number> {
+	authorize(actor, steunpuntId, policies.canHandlePrivacyRequests(actor));
+	return purgeClosedCases(new Date());
 }

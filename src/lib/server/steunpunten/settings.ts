@@ -31,7 +31,7 @@ export const ZSettingsInput = z.object({
 	intro: optional(1000),
 	responseDays: z.coerce.number({ message: 'Vul een aantal werkdagen in.' }).int('Vul een heel getal in.').min(1, 'Minstens 1 werkdag.').max(20, 'Hooguit 20 werkdagen.'),
 	reviewersRequired: z.coerce.number({ message: 'Vul een aantal in.' }).int('Vul een heel getal in.').min(1, 'Minstens 1 meelezer.').max(10, 'Hooguit 10 meelezers.'),
-	retentionMonths: z.coerce.number({ message: 'Vul een aantal maanden in.' }).int('Vul een heel getal in.').min(1, 'Minstens 1 maand.').max(84, 'Hooguit 84 maanden (7 jaar).').optional()
+	retentionMonths: z.coerce.number({ message: 'Vul een aantal maanden in.' }).int('Vul een heel getal in.').min(0, 'Vul 0 of meer maanden in (0 = meteen na afsluiten).').max(84, 'Hooguit 84 maanden (7 jaar).').optional()
 });
 
 export async function getSettings(actor: Actor, steunpuntId: string) {
