@@ -3,7 +3,9 @@
  *  1. search relevance on ../shared/domain/queries-dev.jsonl (first topic in the top-3 topics);
  *  2. bytes a question page transfers (HTML + CSS + JS, gzip);
  *  3. requests/s and p50/p99 latency of a question page and of the search API under 20
- *     concurrent connections (autocannon), on PGlite, and on PostgreSQL when DATABASE_URL is set.
+ *     concurrent connections (autocannon), on PGlite, and on PostgreSQL when DATABASE_URL is set;
+ *  4. contacts: topic suggestion accuracy and latency, registering a contact through the form
+ *     action, and the inbox with 10,000 cases (bench/contacten.ts).
  * Needs a build (`npm run build`).
  */
 import { spawn } from 'node:child_process';
@@ -14,6 +16,7 @@ import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import { loadQuestions } from '../src/lib/server/kennisbank/content';
 import { evaluateSearch } from '../src/lib/server/search/evaluate';
+import { contactFigures, prepareContacts, topicFigures } from './contacten';
 
 const QUESTION = '/demo/vraag/mijn-kind-zit-thuis-wat-nu';
 const SEARCH = '/api/v1/steunpunten/demo/zoeken?q=kind%20zit%20thuis';
@@ -59,20 +62,33 @@ async function load(base: string, url: string, label: string): Promise<void> {
 	console.info(`${label}: ${result.requests.average.toFixed(0)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, errors ${result.errors + result.non2xx}`);
 }
 
+async function stop(child: ReturnType<typeof spawn>): Promise<void> {
+	child.kill('SIGTERM');
+	await new Promise((r) => child.once('exit', r));
+}
+
 async function run(kind: string, env: NodeJS.ProcessEnv, port: number): Promise<void> {
-	const { child, base } = await startServer(env, port);
+	const first = await startServer(env, port);
 	try {
 		console.info(`--- ${kind}`);
-		await pageBytes(base);
-		await load(base, QUESTION, 'question page, 20 connections');
-		await load(base, SEARCH, 'search API, 20 connections');
+		await pageBytes(first.base);
+		await load(first.base, QUESTION, 'question page, 20 connections');
+		await load(first.base, SEARCH, 'search API, 20 connections');
 	} finally {
-		child.kill('SIGTERM');
-		await new Promise((r) => child.once('exit', r));
+		await stop(first.child);
+	}
+	// The demo exists now; add a bench regisseur and 10,000 cases while the server is stopped.
+	await prepareContacts({ databaseUrl: env.DATABASE_URL || undefined, dataDir: env.DATA_DIR });
+	const second = await startServer(env, port);
+	try {
+		await contactFigures(second.base);
+	} finally {
+		await stop(second.child);
 	}
 }
 
 relevance();
+topicFigures();
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'steunpunt-bench-'));
 await run('PGlite', { DATA_DIR: dataDir, DATABASE_URL: '' }, 4310);
 if (process.env.DATABASE_URL) await run('PostgreSQL', { DATABASE_URL: process.env.DATABASE_URL }, 4311);

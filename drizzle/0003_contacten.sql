@@ -151,7 +151,8 @@ ALTER TABLE "support_score" ADD CONSTRAINT "support_score_steunpunt_id_steunpunt
 ALTER TABLE "topic_confirmation" ADD CONSTRAINT "topic_confirmation_steunpunt_id_steunpunt_id_fk" FOREIGN KEY ("steunpunt_id") REFERENCES "public"."steunpunt"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "case_event_case" ON "case_event" USING btree ("case_id","at");--> statement-breakpoint
 CREATE UNIQUE INDEX "contact_case_reference" ON "contact_case" USING btree ("steunpunt_id","reference");--> statement-breakpoint
-CREATE INDEX "contact_case_inbox" ON "contact_case" USING btree ("steunpunt_id","status","due_on");--> statement-breakpoint
+CREATE INDEX "contact_case_inbox" ON "contact_case" USING btree ("steunpunt_id","status","due_on","created_at");--> statement-breakpoint
+CREATE INDEX "contact_case_open" ON "contact_case" USING btree ("steunpunt_id","due_on","created_at") WHERE status <> 'afgesloten';--> statement-breakpoint
 CREATE INDEX "contact_case_consulent" ON "contact_case" USING btree ("steunpunt_id","consulent_id");--> statement-breakpoint
 CREATE INDEX "contact_case_follow_up" ON "contact_case" USING btree ("steunpunt_id","follow_up_on");--> statement-breakpoint
 CREATE INDEX "contact_case_closed" ON "contact_case" USING btree ("closed_at");--> statement-breakpoint

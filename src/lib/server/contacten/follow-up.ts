@@ -16,7 +16,7 @@ import { addEvent } from './cases';
 import { loadCase } from './get-case';
 import { personalToken } from './links';
 import { followUpMail } from './mails';
-import { ZFollowUpAnswerInput } from './schemas';
+import { ZFollowUpAnswerInput, uuidLike } from './schemas';
 import { dayInNL } from './working-days';
 
 const ANSWER_DAYS = 30;
@@ -26,6 +26,10 @@ export async function sendFollowUp(actor: Actor, steunpuntId: string, caseId: st
 	authorize(actor, steunpuntId, policies.canHandleCases(actor));
 	const now = options.now ?? new Date();
 	const answerToken = newToken();
+	// Read outside the transaction: a query on db() inside it waits for the connection the
+	// transaction holds (PGlite has only one) and never returns.
+	const steunpunt = await getSteunpuntById(steunpuntId);
+	const accessToken = uuidLike.test(caseId) ? await personalToken(caseId) : '';
 	const mail = await withTenant(steunpuntId, async (tx) => {
 		const c = await loadCase(tx, actor, steunpuntId, caseId);
 		const [person] = await tx.select().from(casePerson).where(eq(casePerson.caseId, c.id));
@@ -33,8 +37,7 @@ export async function sendFollowUp(actor: Actor, steunpuntId: string, caseId: st
 		await tx.insert(followUp).values({ caseId: c.id, steunpuntId, tokenHash: sha256(answerToken), sentAt: now, expiresAt: new Date(now.getTime() + ANSWER_DAYS * 86_400_000) });
 		await tx.update(contactCase).set({ followUpOn: null, status: c.status === 'afgesloten' ? c.status : 'wacht-op-ouder', updatedAt: now }).where(eq(contactCase.id, c.id));
 		await addEvent(tx, { caseId: c.id, steunpuntId, userId: actor.userId, kind: 'opvolgmail', data: { to: person.email } });
-		const steunpunt = await getSteunpuntById(steunpuntId);
-		return { to: person.email, ...followUpMail({ origin: options.origin, steunpunt, accessToken: await personalToken(c.id), answerToken, name: person.name }) };
+		return { to: person.email, ...followUpMail({ origin: options.origin, steunpunt, accessToken, answerToken, name: person.name }) };
 	});
 	await sendMail({ steunpuntId, ...mail });
 }

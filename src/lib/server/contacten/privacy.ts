@@ -114,13 +114,16 @@ export async function carryOutPrivacyRequest(actor: Actor, steunpuntId: string, 
 			const exportText = await exportCase(tx, req.caseId);
 			await recordAudit(tx, actor, { action: 'case.export', entity: 'contact_case', entityId: req.caseId, detail: { reference: req.reference } });
 			await addEvent(tx, { caseId: req.caseId, steunpuntId, userId: actor.userId, kind: 'privacy', data: { detail: 'Inzage gegeven' } });
-			const mail = email ? { to: email, ...exportMail({ origin: options.origin, steunpunt, accessToken: await personalToken(req.caseId), reference: req.reference, exportText }) } : null;
+			// The personal link is made after the commit: its key may need a query on db(), which
+			// inside this transaction would wait for the connection the transaction holds (PGlite).
+			const caseId = req.caseId;
+			const mail = email ? { to: email, build: async () => exportMail({ origin: options.origin, steunpunt, accessToken: await personalToken(caseId), reference: req.reference, exportText }) } : null;
 			return { mail, exportText: email ? undefined : exportText };
 		}
 		await deleteCase(tx, req.caseId, email, steunpuntId);
 		await recordAudit(tx, actor, { action: 'case.delete', entity: 'contact_case', entityId: req.caseId, detail: { reference: req.reference, reason: 'verzoek ouder' } });
-		return { mail: email ? { to: email, ...deletedMail({ steunpunt, reference: req.reference }) } : null, exportText: undefined };
+		return { mail: email ? { to: email, build: async () => deletedMail({ steunpunt, reference: req.reference }) } : null, exportText: undefined };
 	});
-	if (outcome.mail) await sendMail({ steunpuntId, ...outcome.mail });
+	if (outcome.mail) await sendMail({ steunpuntId, to: outcome.mail.to, ...(await outcome.mail.build()) });
 	return { exportText: outcome.exportText, mailed: !!outcome.mail };
 }

@@ -33,6 +33,9 @@ export async function registerContact(actor: Actor, steunpuntId: string, input: 
 	if (data.gemeente && !(await findRegionGemeenten(steunpuntId)).some((g) => g.code === data.gemeente)) throw new ValidationError({ gemeente: 'Kies een gemeente uit de lijst.' });
 	const today = dayInNL(now);
 	const terms = data.samenvatting ? confirmedTermsOf(data.samenvatting) : [];
+	// Read before the transaction: inside it, a second query on db() waits for the one connection
+	// the transaction holds (PGlite has only one), and never returns.
+	const steunpunt = data.dossier === 'nieuw' ? await getSteunpuntById(steunpuntId) : null;
 	const result = await withTenant(steunpuntId, async (tx) => {
 		const [reg] = await tx
 			.insert(registration)
@@ -60,11 +63,10 @@ export async function registerContact(actor: Actor, steunpuntId: string, input: 
 			await tx.update(contactCase).set({ updatedAt: now }).where(eq(contactCase.id, c.id));
 			return { registrationId: reg.id, caseId: c.id, reference: c.reference };
 		}
-		const steunpunt = await getSteunpuntById(steunpuntId);
 		const reference = newReference();
 		const [created] = await tx
 			.insert(contactCase)
-			.values({ steunpuntId, reference, source: 'contact', status: 'in-behandeling', assignedTo: actor.userId, dueOn: addWorkingDays(today, steunpunt.responseDays), followUpOn: data.opvolgdatum ?? null })
+			.values({ steunpuntId, reference, source: 'contact', status: 'in-behandeling', assignedTo: actor.userId, dueOn: addWorkingDays(today, steunpunt!.responseDays), followUpOn: data.opvolgdatum ?? null })
 			.returning({ id: contactCase.id });
 		const hasDetails = !!(data.naam || data.telefoon || data.email);
 		await tx.insert(casePerson).values({

@@ -7,6 +7,7 @@
  * The only link between the two is one-way: a case's history event of kind `contact` names the
  * registration it created, and that event goes when the case goes.
  */
+import { sql } from 'drizzle-orm';
 import { bigserial, boolean, date, index, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { appUser, steunpunt } from './schema';
 
@@ -59,7 +60,9 @@ export const contactCase = pgTable(
 	},
 	(t) => [
 		uniqueIndex('contact_case_reference').on(t.steunpuntId, t.reference),
-		index('contact_case_inbox').on(t.steunpuntId, t.status, t.dueOn),
+		index('contact_case_inbox').on(t.steunpuntId, t.status, t.dueOn, t.createdAt),
+		// The inbox's default view (everything open), in its own order.
+		index('contact_case_open').on(t.steunpuntId, t.dueOn, t.createdAt).where(sql`status <> 'afgesloten'`),
 		index('contact_case_consulent').on(t.steunpuntId, t.consulentId),
 		index('contact_case_follow_up').on(t.steunpuntId, t.followUpOn),
 		index('contact_case_closed').on(t.closedAt)

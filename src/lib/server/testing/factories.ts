@@ -1,7 +1,11 @@
 /** Test factories: unique steunpunten and staff, so database tests never collide. */
 import { randomUUID } from 'node:crypto';
+import { and, eq, like } from 'drizzle-orm';
 import { db } from '../db';
-import { steunpunt } from '../db/schema';
+import { contactCase, gemeente, steunpunt, swv, swvGemeente } from '../db/schema';
+import { askQuestion } from '../contacten/ask-question';
+import { personalToken } from '../contacten/links';
+import { issueFormToken } from '../contacten/spam';
 import { createUser, grantRole } from '../auth/users';
 import type { Actor, Role } from '../auth/roles';
 
@@ -21,4 +25,71 @@ export async function buildUser(options: { steunpuntId: string; roles: Role[]; i
 	for (const role of options.roles) await grantRole({ userId: user.id, steunpuntId: options.steunpuntId, role });
 	const actor: Actor = { userId: user.id, steunpuntId: options.steunpuntId, roles: options.roles, isLandelijk: !!options.isLandelijk };
 	return { user, actor, email, password: 'een-lang-test-wachtwoord' };
+}
+
+/**
+ * A region for a steunpunt: one samenwerkingsverband with made-up gemeenten (codes GM99xx, which
+ * no real gemeente has), so the gemeente choice of the contact forms has something to accept.
+ * Call `removeTestRegions()` in afterAll: the national tables are shared with the import tests.
+ */
+const testRegions: { swvCode: string; gemeenteCodes: string[] }[] = [];
+
+export async function buildRegion(steunpuntId: string, gemeenteCodes = ['GM9901', 'GM9902']) {
+	const swvCode = `TEST${randomUUID().slice(0, 8)}`;
+	await db()
+		.insert(gemeente)
+		.values(gemeenteCodes.map((code) => ({ code, naam: `Testgemeente ${code}`, provincie: 'Testprovincie' })))
+		.onConflictDoNothing();
+	await db().insert(swv).values({ code: swvCode, sector: 'po', naam: 'Test-SWV', steunpuntId });
+	await db().insert(swvGemeente).values(gemeenteCodes.map((gemeenteCode) => ({ swvCode, gemeenteCode, sector: 'po', aandeel: 1 })));
+	testRegions.push({ swvCode, gemeenteCodes });
+	return { swvCode, gemeenteCodes };
+}
+
+export async function removeTestRegions(): Promise<void> {
+	for (const r of testRegions.splice(0)) {
+		await db().delete(swvGemeente).where(eq(swvGemeente.swvCode, r.swvCode));
+		await db().delete(swv).where(eq(swv.code, r.swvCode));
+	}
+	await db().delete(gemeente).where(like(gemeente.code, 'GM99%'));
+}
+
+/** The fields of the "Stel je vraag" form as a browser posts them, with a valid form token. */
+export async function questionForm(steunpuntId: string, overrides: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
+	return {
+		vraag: 'Mijn zoon zit al weken thuis. School zegt dat er geen plek is. Wat kan ik doen?',
+		wie: 'ouder',
+		antwoord: 'mailen',
+		naam: 'Fatima de Vries',
+		email: `ouder-${randomUUID().slice(0, 8)}@example.org`,
+		toestemming: 'ja',
+		website: '',
+		formtijd: await issueFormToken(`vraag:${steunpuntId}`, Date.now() - 5000),
+		...overrides
+	};
+}
+
+/**
+ * A web question asked through the real use case (askQuestion), as a parent would. Returns the
+ * case id, its reference, the parent's personal-link token and the address used.
+ */
+export async function buildContact(sp: { id: string; slug: string }, overrides: Record<string, unknown> = {}) {
+	const input = await questionForm(sp.id, overrides);
+	const submitted = await askQuestion({ slug: sp.slug, client: `test-${randomUUID()}`, origin: 'https://steunpunt.test', input });
+	const [row] = await db()
+		.select({ id: contactCase.id })
+		.from(contactCase)
+		.where(and(eq(contactCase.steunpuntId, sp.id), eq(contactCase.reference, submitted.reference)));
+	return { caseId: row.id, reference: submitted.reference, token: await personalToken(row.id), email: (input.email as string | undefined) ?? null, submitted };
+}
+
+/** A case in a given state: a web question, then (as the regisseur would) status and referral set directly. */
+export async function buildCase(sp: { id: string; slug: string }, options: { status?: string; closedAt?: Date | null; consulentId?: string | null; input?: Record<string, unknown> } = {}) {
+	const built = await buildContact(sp, options.input);
+	const set: Partial<typeof contactCase.$inferInsert> = {};
+	if (options.status) set.status = options.status;
+	if (options.closedAt !== undefined) set.closedAt = options.closedAt;
+	if (options.consulentId !== undefined) set.consulentId = options.consulentId;
+	if (Object.keys(set).length) await db().update(contactCase).set(set).where(eq(contactCase.id, built.caseId));
+	return built;
 }

@@ -17,7 +17,7 @@ export async function load({ locals, params, url }) {
 
 export const actions = {
 	/** Registers the contact, then back to the form (ready for the next call) or to the case. */
-	default: async ({ locals, params, request }) => {
+	registreren: async ({ locals, params, request }) => {
 		const values = await formValues(request);
 		const result = await actThenRedirect(
 			values,
