@@ -12,6 +12,7 @@ import { createUser, findUserByEmail, grantRole } from '../auth/users';
 import { ROLES, type Role } from '../auth/roles';
 import { log } from '../log';
 import { seedOrganisations } from '../contacten/organisations';
+import { seedDemoContacts } from './seed-contacts';
 
 export const DEMO_SLUG = 'demo';
 /** The SWV region of Alkmaar, Bergen (NH), Dijk en Waard and Heiloo (codes from the 2015 regulation). */
@@ -47,6 +48,7 @@ export async function seedDemo(): Promise<{ created: boolean; accounts: { email:
 		.returning();
 	await db().update(swv).set({ steunpuntId: demo.id }).where(inArray(swv.code, DEMO_SWVS));
 	await seedOrganisations(demo.id);
+	await seedDemoContacts(demo.id, demo.responseDays);
 	const accounts: { email: string; role: Role; password: string }[] = [];
 	for (const role of ROLES) {
 		for (const n of role === 'meelezer' ? [1, 2] : [1]) {
