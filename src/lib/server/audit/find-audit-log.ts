@@ -1,17 +1,43 @@
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray, like, type SQL } from 'drizzle-orm';
 import { db, withTenant } from '../db';
 import { appUser, auditLog } from '../db/schema';
 import { authorize, policies } from '../auth/policy';
 import type { Actor } from '../auth/roles';
 
+/** Dutch words for what happened; unknown actions show as they are. */
+export const AUDIT_LABELS: Record<string, string> = {
+	'case.view': 'Dossier bekeken',
+	'case.list': 'Lijst met dossiers bekeken',
+	'case.export': 'Gegevens van een ouder geëxporteerd (inzage)',
+	'case.delete': 'Dossier gewist op verzoek van de ouder',
+	'case.purge': 'Dossiers gewist na de bewaartermijn',
+	'outbox.read': 'Uitgaande mail bekeken',
+	'organisation.add': 'Organisatie toegevoegd',
+	'organisation.remove': 'Organisatie verwijderd',
+	'audit.read': 'Auditlog bekeken',
+	'steunpunt.settings': 'Instellingen gewijzigd'
+};
+
 /** The latest audit records of a steunpunt, for its beheerder. Reading it is itself audited. */
-export async function findAuditLog(actor: Actor, steunpuntId: string, limit = 200) {
+export async function findAuditLog(actor: Actor, steunpuntId: string, options: { filter?: string; entityId?: string; limit?: number } = {}) {
 	authorize(actor, steunpuntId, policies.canReadAuditLog(actor));
+	const where: SQL[] = [eq(auditLog.steunpuntId, steunpuntId)];
+	if (options.filter === 'dossiers') where.push(like(auditLog.action, 'case.%'));
+	if (options.entityId) where.push(eq(auditLog.entityId, options.entityId));
 	const rows = await withTenant(steunpuntId, async (tx) => {
-		const found = await tx.select().from(auditLog).where(eq(auditLog.steunpuntId, steunpuntId)).orderBy(desc(auditLog.at)).limit(limit);
+		const found = await tx.select().from(auditLog).where(and(...where)).orderBy(desc(auditLog.at)).limit(options.limit ?? 200);
 		await tx.insert(auditLog).values({ steunpuntId, userId: actor.userId, action: 'audit.read', entity: 'audit_log' });
 		return found;
 	});
-	const users = new Map((await db().select({ id: appUser.id, naam: appUser.naam }).from(appUser)).map((u) => [u.id, u.naam]));
-	return rows.map((r) => ({ at: r.at, who: r.userId ? (users.get(r.userId) ?? 'onbekend') : 'systeem', action: r.action, entity: r.entity, entityId: r.entityId }));
+	const ids = [...new Set(rows.map((r) => r.userId).filter((x): x is string => !!x))];
+	const users = new Map(ids.length ? (await db().select({ id: appUser.id, naam: appUser.naam }).from(appUser).where(inArray(appUser.id, ids))).map((u) => [u.id, u.naam]) : []);
+	return rows.map((r) => ({
+		at: r.at,
+		who: r.userId ? (users.get(r.userId) ?? 'onbekend') : 'systeem',
+		action: AUDIT_LABELS[r.action] ?? r.action,
+		entity: r.entity,
+		entityId: r.entityId,
+		reference: typeof r.detail?.reference === 'string' ? r.detail.reference : null,
+		count: typeof r.detail?.count === 'number' ? r.detail.count : null
+	}));
 }

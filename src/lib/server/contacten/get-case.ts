@@ -6,7 +6,7 @@ import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { CHANNELS, CONTACT_PREFERENCES, OUTCOMES, REFERRAL_KINDS, SOURCES, STATUSES, TRENDS, labelOf } from '$lib/contacten';
 import { topicBySlug } from '$lib/taxonomy';
 import { withTenant, type Db } from '../db';
-import { appUser, caseEvent, casePerson, contactCase, followUp, membership, organisation, referral, registration } from '../db/schema';
+import { appUser, auditLog, caseEvent, casePerson, contactCase, followUp, membership, organisation, referral, registration } from '../db/schema';
 import { authorize, policies } from '../auth/policy';
 import type { Actor } from '../auth/roles';
 import { recordAudit } from '../audit/record';
@@ -73,6 +73,16 @@ export async function getCase(actor: Actor, steunpuntId: string, caseId: string)
 		const organisations = await tx.select({ id: organisation.id, name: organisation.name }).from(organisation).where(eq(organisation.steunpuntId, steunpuntId)).orderBy(asc(organisation.name));
 		const assigned = staff.find((s) => s.id === c.assignedTo);
 		await recordAudit(tx, actor, { action: 'case.view', entity: 'contact_case', entityId: c.id, detail: { reference: c.reference } });
+		// The beheerder sees on the case itself who looked at it (AVG: who saw what).
+		const views = policies.canReadAuditLog(actor)
+			? await tx
+					.select({ at: auditLog.at, who: appUser.naam })
+					.from(auditLog)
+					.leftJoin(appUser, eq(appUser.id, auditLog.userId))
+					.where(and(eq(auditLog.steunpuntId, steunpuntId), eq(auditLog.entityId, c.id), eq(auditLog.action, 'case.view')))
+					.orderBy(desc(auditLog.at))
+					.limit(50)
+			: null;
 		const handle = policies.canHandleCases(actor);
 		return {
 			id: c.id,
@@ -112,6 +122,7 @@ export async function getCase(actor: Actor, steunpuntId: string, caseId: string)
 			staff,
 			consulenten,
 			organisations,
+			views: views?.map((v) => ({ at: v.at, who: v.who ?? 'onbekend' })) ?? null,
 			can: { handle, mailFollowUp: handle && !!person?.followUpByMail && !!person?.email }
 		};
 	});
