@@ -86,11 +86,12 @@ export const ZCallbackInput = z.object({
 });
 export type CallbackInput = z.infer<typeof ZCallbackInput>;
 
+/** Whole minutes as digits only: "0x10" or "1e2" would otherwise be read as a number. */
 const minutes = z.preprocess(
-	blankToUndefined,
+	(v) => (typeof v === 'string' && v !== '' && !/^\s*\d{1,6}\s*$/.test(v) ? Number.NaN : blankToUndefined(v)),
 	z.coerce.number({ message: 'Vul de duur in minuten in, bijvoorbeeld 20.' }).int('Vul een heel aantal minuten in.').min(1, 'Vul minstens 1 minuut in.').max(600, 'Hooguit 600 minuten (10 uur).').optional()
 );
-const isoDay = z.preprocess(blankToUndefined, z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Vul een datum in als jjjj-mm-dd.').refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), 'Deze datum bestaat niet.').optional());
+const isoDay = z.preprocess(blankToUndefined, z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Vul een datum in als jjjj-mm-dd.').refine((v) => { const d = new Date(`${v}T00:00:00Z`); return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v; }, 'Deze datum bestaat niet.').optional());
 export const uuidLike = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** The regisseur's fast registration of a contact (phone, mail, walk-in, café). */
