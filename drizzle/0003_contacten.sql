@@ -126,6 +126,7 @@ CREATE TABLE "topic_confirmation" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "mail_outbox" ADD COLUMN "via_smtp" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "steunpunt" ADD COLUMN "retention_months" integer DEFAULT 12 NOT NULL;--> statement-breakpoint
 ALTER TABLE "case_event" ADD CONSTRAINT "case_event_case_id_contact_case_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."contact_case"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "case_event" ADD CONSTRAINT "case_event_steunpunt_id_steunpunt_id_fk" FOREIGN KEY ("steunpunt_id") REFERENCES "public"."steunpunt"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

@@ -80,9 +80,10 @@ const topicsOf = (text: string) => suggestTopics(text, { limit: 3 }).filter((t) 
 export async function askQuestion(options: { slug: string; client: string; origin: string; input: Record<string, unknown>; now?: Date }): Promise<Submitted> {
 	const steunpunt = await getSteunpuntBySlug(options.slug);
 	await checkHumanSubmission({ purpose: `vraag:${steunpunt.id}`, token: options.input.formtijd, honeypot: options.input.website });
+	// Every attempt counts (also rejected ones), so a bot cannot probe the form without limit.
+	await limitSubmissions({ kind: 'vraag', steunpuntId: steunpunt.id, client: options.client });
 	const data = parse(ZAskQuestionInput, options.input);
 	if (data.gemeente && !(await findRegionGemeenten(steunpunt.id)).some((g) => g.code === data.gemeente)) throw new ValidationError({ gemeente: 'Kies een gemeente uit de lijst.' });
-	await limitSubmissions({ kind: 'vraag', steunpuntId: steunpunt.id, client: options.client });
 	const wantsContact = data.antwoord !== 'geen';
 	const now = options.now ?? new Date();
 	const created = await createCase({
@@ -111,8 +112,8 @@ export async function askQuestion(options: { slug: string; client: string; origi
 export async function requestCallback(options: { slug: string; client: string; origin: string; input: Record<string, unknown>; now?: Date }): Promise<Submitted> {
 	const steunpunt = await getSteunpuntBySlug(options.slug);
 	await checkHumanSubmission({ purpose: `terugbellen:${steunpunt.id}`, token: options.input.formtijd, honeypot: options.input.website });
-	const data = parse(ZCallbackInput, options.input);
 	await limitSubmissions({ kind: 'terugbellen', steunpuntId: steunpunt.id, client: options.client });
+	const data = parse(ZCallbackInput, options.input);
 	const now = options.now ?? new Date();
 	const moments = [...MOMENTS.filter((m) => data.momenten.includes(m.value)).map((m) => m.label), data.toelichtingMoment].filter(Boolean).join('; ');
 	const created = await createCase({

@@ -136,12 +136,13 @@ function describe_(value: unknown): string {
 
 const optionalChoice = GARBAGE;
 const requiredChoice = [...GARBAGE, ...ABSENT];
-const CLIENT = `bad-${randomUUID()}`;
+/** A client per call: every attempt counts towards the per-client limit, and this feeds hundreds. */
+const client = () => `bad-${randomUUID()}`;
 
 const question = () => questionForm(sp.id);
-const ask = (input: Record<string, unknown>) => askQuestion({ slug: sp.slug, client: CLIENT, origin: ORIGIN, input });
+const ask = (input: Record<string, unknown>) => askQuestion({ slug: sp.slug, client: client(), origin: ORIGIN, input });
 const callbackBase = async () => ({ telefoon: '06 12345678', momenten: ['ochtend'], toestemming: 'ja', website: '', formtijd: await issueFormToken(`terugbellen:${sp.id}`, Date.now() - 5000) });
-const callback = (input: Record<string, unknown>) => requestCallback({ slug: sp.slug, client: CLIENT, origin: ORIGIN, input });
+const callback = (input: Record<string, unknown>) => requestCallback({ slug: sp.slug, client: client(), origin: ORIGIN, input });
 const contactBase = () => ({ kanaal: 'telefoon', wie: 'ouder', onderwerpen: ['opp'], uitkomst: 'luisterend-oor' });
 const contact = (input: Record<string, unknown>) => registerContact(regisseur.actor, sp.id, input);
 

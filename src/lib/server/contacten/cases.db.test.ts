@@ -166,6 +166,15 @@ describe('askQuestion', () => {
 		await ask(fresh, await questionForm(fresh.id, { antwoord: 'geen', email: '' }));
 		expect(await caseCount(fresh.id)).toBe(11);
 	});
+
+	it('counts rejected attempts too, so a bot cannot probe the form without limit', async () => {
+		const fresh = await buildSteunpunt();
+		const client = `probe-${randomUUID()}`;
+		for (let i = 0; i < 10; i++) await caught(ask(fresh, await questionForm(fresh.id, { vraag: 'kort' }), { client }), ValidationError);
+		const error = await caught(ask(fresh, await questionForm(fresh.id, { antwoord: 'geen', email: '' }), { client }), RateLimitedError);
+		expect(error.status).toBe(429);
+		expect(await caseCount(fresh.id)).toBe(0);
+	});
 });
 
 describe('requestCallback', () => {

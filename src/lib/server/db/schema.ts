@@ -181,6 +181,8 @@ export const mailOutbox = pgTable('mail_outbox', {
 	subject: text('subject').notNull(),
 	text: text('text').notNull(),
 	html: text('html'),
+	/** Written while SMTP was configured: the retry job may send it. Demo mail (no SMTP) never is. */
+	viaSmtp: boolean('via_smtp').notNull().default(false),
 	createdAt: ts('created_at').notNull().defaultNow(),
 	sentAt: ts('sent_at')
 });

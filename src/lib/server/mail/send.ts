@@ -23,7 +23,7 @@ export async function sendMail(mail: Mail): Promise<void> {
 	const config = readConfig();
 	const [row] = await db()
 		.insert(mailOutbox)
-		.values({ steunpuntId: mail.steunpuntId ?? null, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html ?? null })
+		.values({ steunpuntId: mail.steunpuntId ?? null, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html ?? null, viaSmtp: !!config.smtpUrl })
 		.returning({ id: mailOutbox.id });
 	if (!config.smtpUrl) {
 		log.info({ mail: row.id }, 'geen SMTP_URL: mail staat in de outbox');
@@ -51,7 +51,7 @@ export async function retryUnsentMail(now = new Date()): Promise<number> {
 			const [row] = await tx
 				.select()
 				.from(mailOutbox)
-				.where(and(isNull(mailOutbox.sentAt), lt(mailOutbox.createdAt, new Date(now.getTime() - 60_000)), gt(mailOutbox.createdAt, new Date(now.getTime() - 86_400_000))))
+				.where(and(eq(mailOutbox.viaSmtp, true), isNull(mailOutbox.sentAt), lt(mailOutbox.createdAt, new Date(now.getTime() - 60_000)), gt(mailOutbox.createdAt, new Date(now.getTime() - 86_400_000))))
 				.orderBy(mailOutbox.createdAt)
 				.limit(1)
 				.for('update', { skipLocked: true });
