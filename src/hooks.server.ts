@@ -34,7 +34,10 @@ function safeClientAddress(event: Parameters<Handle>[0]['event']): string {
 	}
 }
 
-export const handleError: HandleServerError = ({ error, status }) => {
-	if (status !== 404) log.error({ err: error }, 'onverwachte fout');
-	return { message: status === 404 ? 'Deze pagina bestaat niet (meer).' : 'Er ging iets mis aan onze kant. Probeer het later opnieuw.' };
+export const handleError: HandleServerError = ({ error, status, message }) => {
+	// Only real failures are errors; a 4xx SvelteKit raises itself (415, 405 …) is the client's.
+	if (status >= 500) log.error({ err: error }, 'onverwachte fout');
+	else if (status !== 404) log.info({ status, message }, 'verzoek geweigerd');
+	if (status === 404) return { message: 'Deze pagina bestaat niet (meer).' };
+	return { message: status >= 500 ? 'Er ging iets mis aan onze kant. Probeer het later opnieuw.' : 'Dit verzoek kunnen we niet verwerken. Ga terug en probeer het opnieuw.' };
 };
