@@ -11,6 +11,8 @@ export const E2E_ORIGIN = `http://127.0.0.1:${E2E_PORT}`;
 export default defineConfig({
 	testDir: 'tests/e2e',
 	testMatch: '**/*.spec.ts',
+	// Per port, so two runs side by side (E2E_PORT=…) do not delete each other's traces.
+	outputDir: `test-results/${E2E_PORT}`,
 	fullyParallel: true,
 	forbidOnly: true,
 	workers: 2,

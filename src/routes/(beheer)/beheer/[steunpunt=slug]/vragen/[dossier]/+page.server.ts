@@ -4,10 +4,10 @@ import { getCase } from '$lib/server/contacten/get-case';
 import { addNote, changeCase, confirmTopics, referCase } from '$lib/server/contacten/update-case';
 import { sendFollowUp } from '$lib/server/contacten/follow-up';
 
-export async function load({ locals, params }) {
+export async function load({ locals, params, url }) {
 	return handle(async () => {
 		const { actor, steunpunt } = await staffContext(locals, params.steunpunt);
-		return { dossier: await getCase(actor, steunpunt.id, params.dossier) };
+		return { dossier: await getCase(actor, steunpunt.id, params.dossier), registered: url.searchParams.get('geregistreerd') === '1' };
 	});
 }
 
