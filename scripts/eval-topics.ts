@@ -22,9 +22,9 @@ const queries = readFileSync(queriesPath, 'utf8')
 	.filter((l) => l.trim())
 	.map((l) => JSON.parse(l) as { text: string; topics: string[] });
 const q = evaluateTopics(queries);
-console.log(`queries (${queriesPath}): n=${q.n} top-1 ${pct(q.top1)} top-3 ${pct(q.top3)}`);
+console.info(`queries (${queriesPath}): n=${q.n} top-1 ${pct(q.top1)} top-3 ${pct(q.top3)}`);
 const empty = queries.filter((item) => suggestTopics(item.text).length === 0).length;
-console.log(`  suggestTopics gives [] (no evidence) for ${empty} of ${queries.length}`);
+console.info(`  suggestTopics gives [] (no evidence) for ${empty} of ${queries.length}`);
 
 // Baseline for comparison: the taxonomy's signal words alone (most matched signals first).
 let b1 = 0;
@@ -36,11 +36,11 @@ for (const item of queries) {
 	if (ranked[0] === item.topics[0]) b1++;
 	if (ranked.slice(0, 3).includes(item.topics[0])) b3++;
 }
-console.log(`  baseline signal words only: top-1 ${pct(b1 / queries.length)} top-3 ${pct(b3 / queries.length)}`);
+console.info(`  baseline signal words only: top-1 ${pct(b1 / queries.length)} top-3 ${pct(b3 / queries.length)}`);
 if (verbose) {
 	for (const item of queries) {
 		const got = suggestTopics(item.text, { limit: 3 }).map((s) => `${s.slug}:${s.score.toFixed(2)}`);
-		if (got[0]?.split(':')[0] !== item.topics[0]) console.log(`  gold ${item.topics.join(',')} → ${got.join(' ') || '[]'}`);
+		if (got[0]?.split(':')[0] !== item.topics[0]) console.info(`  gold ${item.topics.join(',')} → ${got.join(' ') || '[]'}`);
 	}
 }
 
@@ -56,11 +56,11 @@ for (let fold = 0; fold < 5; fold++) {
 	h3 += r.top3 * r.n;
 	hn += r.n;
 }
-console.log(`own examples, 5-fold held out: n=${hn} top-1 ${pct(h1 / hn)} top-3 ${pct(h3 / hn)}`);
+console.info(`own examples, 5-fold held out: n=${hn} top-1 ${pct(h1 / hn)} top-3 ${pct(h3 / hn)}`);
 
 const text = ('Mijn zoon van 12 zit al zes weken thuis na een schorsing en de school reageert niet op mijn mails. ').repeat(5);
 const runs = 2000;
 t = performance.now();
 for (let i = 0; i < runs; i++) suggestTopics(text.slice(0, 500));
 const perCall = ((performance.now() - t) / runs) * 1000;
-console.log(`train ${trainMs.toFixed(0)} ms, suggestTopics on 500 chars ${perCall.toFixed(0)} µs per call`);
+console.info(`train ${trainMs.toFixed(0)} ms, suggestTopics on 500 chars ${perCall.toFixed(0)} µs per call`);

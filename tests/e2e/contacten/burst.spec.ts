@@ -117,8 +117,8 @@ test('SIGKILL midden in een stoot vragen: elke bevestigde vraag staat in de data
 	expect(killed, 'de app is midden in de stoot gedood').toBe(true);
 	expect(victim.signalCode).toBe('SIGKILL');
 	expect(acknowledged.length).toBeGreaterThanOrEqual(KILL_AFTER);
-	expect(refused.filter((r) => !r.startsWith('5')), `geweigerd vóór de kill: ${refused.join(', ')}`).toEqual([]);
-	console.log(`burst: ${acknowledged.length} bevestigd, ${failed} afgebroken, ${refused.length} geweigerd van ${TOTAL}`);
+	expect(refused, `geweigerd of fout vóór de kill: ${refused.join(', ')}`).toEqual([]);
+	console.info(`burst: ${acknowledged.length} bevestigd, ${failed} afgebroken, ${refused.length} geweigerd van ${TOTAL}`);
 
 	// The same database again: the app recovers.
 	output = '';

@@ -20,4 +20,4 @@ writeFileSync(
 		`import type { TrainingExample } from '../model';\n\n` +
 		`export const EXAMPLES: readonly TrainingExample[] = [\n${body}\n];\n`
 );
-console.log(`${examples.length} examples → ${outPath}`);
+console.info(`${examples.length} examples → ${outPath}`);
