@@ -20,7 +20,9 @@ const ZInboxFilter = z.object({
 	status: z.enum(['open', 'alle', ...values(STATUSES)]).catch('open'),
 	bron: z.enum(['alle', ...values(SOURCES)]).catch('alle'),
 	toegewezen: z.enum(['alle', 'mij', 'niemand']).catch('alle'),
-	pagina: z.coerce.number().int().min(1).max(10_000).catch(1)
+	pagina: z.coerce.number().int().min(1).max(10_000).catch(1),
+	/** A reference ("V-K7M3Q9"), or part of a name, mail address or phone number. */
+	zoek: z.string().trim().max(100).catch('').default('')
 });
 export type InboxFilter = z.infer<typeof ZInboxFilter>;
 
@@ -51,6 +53,11 @@ export async function findInbox(actor: Actor, steunpuntId: string, rawFilter: Re
 	if (filter.bron !== 'alle') where.push(eq(contactCase.source, filter.bron));
 	if (filter.toegewezen === 'mij') where.push(eq(contactCase.assignedTo, actor.userId!));
 	if (filter.toegewezen === 'niemand') where.push(isNull(contactCase.assignedTo));
+	if (/^V-[2-9A-HJ-NP-Z]{6}$/i.test(filter.zoek)) where.push(eq(contactCase.reference, filter.zoek.toUpperCase()));
+	else if (filter.zoek.length >= 2) {
+		const like = `%${filter.zoek.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+		where.push(sql`exists (select 1 from ${casePerson} p where p.case_id = ${contactCase.id} and (p.name ilike ${like} or p.email ilike ${like} or p.phone like ${like}))`);
+	}
 	const overdue = sql<boolean>`(${contactCase.status} <> 'afgesloten' and ${contactCase.dueOn} < ${today}::date)`;
 	return withTenant(steunpuntId, async (tx) => {
 		// Counting stops at COUNT_CAP: an exact count of thousands of cases costs more than the page.

@@ -158,6 +158,20 @@ describe('changeCase, addNote, referCase, confirmTopics', () => {
 		expect(lists).toHaveLength(1);
 		expect(lists[0].steunpuntId).toBe(sp.id);
 	});
+	it('finds a case in the inbox by its number, or by part of the name, and treats % and _ literally', async () => {
+		const fresh = await buildSteunpunt();
+		const a = await buildContact(fresh, { naam: 'Fatima de Vries' });
+		const b = await buildContact(fresh, { naam: 'Piet Jansen' });
+		const { actor } = await buildUser({ steunpuntId: fresh.id, roles: ['regisseur'] });
+		const ids = async (zoek: string) => (await findInbox(actor, fresh.id, { status: 'alle', zoek })).items.map((i) => i.id).sort();
+		expect(await ids(a.reference)).toEqual([a.caseId]);
+		expect(await ids(a.reference.toLowerCase())).toEqual([a.caseId]);
+		expect(await ids('vries')).toEqual([a.caseId]);
+		expect(await ids('JANSEN')).toEqual([b.caseId]);
+		expect(await ids('%%')).toEqual([]);
+		expect(await ids('__')).toEqual([]);
+		expect(await ids('')).toEqual([a.caseId, b.caseId].sort());
+	});
 });
 
 describe('role matrix at domain level', () => {
