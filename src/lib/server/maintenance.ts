@@ -9,6 +9,9 @@ import { db } from './db';
 import { loginThrottle, mailOutbox, passwordReset, rateLimit, session } from './db/schema';
 import { purgeClosedCases } from './contacten/purge-cases';
 import { retryUnsentMail } from './mail/send';
+import { purgeBuddyPersonalData } from './buddies/retention';
+import { sendCheckInReminders } from './buddies/check-ins';
+import { readConfig } from './config';
 
 export async function purgeExpired(now = new Date()): Promise<void> {
 	const dayAgo = new Date(now.getTime() - 86_400_000);
@@ -21,5 +24,7 @@ export async function purgeExpired(now = new Date()): Promise<void> {
 	// Mail holds addresses and names: keep it 30 days, then it goes.
 	await db().delete(mailOutbox).where(lt(mailOutbox.createdAt, new Date(now.getTime() - 30 * 86_400_000)));
 	await purgeClosedCases(now);
+	await purgeBuddyPersonalData(now);
 	await retryUnsentMail(now);
+	await sendCheckInReminders({ origin: readConfig().origin ?? 'http://localhost:3000', now });
 }

@@ -38,7 +38,13 @@ export const policies = {
 	/** The outbox holds mail addresses and texts to parents. */
 	canReadOutbox: (a: Actor) => has(a, 'beheerder', 'regisseur'),
 	/** The directory of outside organisations to refer to. */
-	canManageOrganisations: (a: Actor) => has(a, 'beheerder', 'regisseur')
+	canManageOrganisations: (a: Actor) => has(a, 'beheerder', 'regisseur'),
+	/** Buddies, requests and matching: the regisseur (and beheerder). */
+	canManageBuddies: (a: Actor) => has(a, 'regisseur', 'beheerder'),
+	/** A buddy works on their own matches only. */
+	canActAsBuddy: (a: Actor) => has(a, 'buddy'),
+	/** Figures (counts below 5 suppressed): also for policy staff. */
+	canSeeBuddyFigures: (a: Actor) => has(a, 'regisseur', 'beheerder', 'beleid')
 } as const;
 
 /**

@@ -15,7 +15,7 @@ import { useTestDatabase } from '../testing/db';
 import { caught, rejection } from '../testing/expect-error';
 import { answerFollowUp, sendFollowUp } from './follow-up';
 import { findFollowUps, findInbox } from './find-inbox';
-import { findBuddyRequests } from './find-buddy-requests';
+import { findRequests } from '../buddies/requests';
 import { getCase } from './get-case';
 import { addOrganisation, findOrganisations } from './organisations';
 import { carryOutPrivacyRequest, findPrivacyRequests, requestPrivacy } from './privacy';
@@ -112,9 +112,9 @@ describe('changeCase, addNote, referCase, confirmTopics', () => {
 
 	it('refers to the buddy programme: the case appears in the buddy requests', async () => {
 		const { caseId, reference } = await buildContact(sp);
-		await referCase(regisseur.actor, sp.id, caseId, { soort: 'buddy', akkoord: 'nee' });
-		const requests = await findBuddyRequests(regisseur.actor, sp.id);
-		expect(requests.find((r) => r.caseId === caseId)).toMatchObject({ reference, parentAgreed: false });
+		await referCase(regisseur.actor, sp.id, caseId, { soort: 'buddy', akkoord: 'nee', overgedragen: 'Wil graag praten met een ouder die dit kent' });
+		const requests = await findRequests(regisseur.actor, sp.id);
+		expect(requests.find((r) => r.reference === reference)).toMatchObject({ source: 'Uit een dossier', status: 'Aangevraagd' });
 		expect(await registrationOf(caseId)).toMatchObject({ outcome: 'doorverwijzing', referralKind: 'buddy' });
 	});
 

@@ -12,6 +12,7 @@ import { ForbiddenError, ValidationError } from '../errors';
 import { parse } from '../validation';
 import { confirmedTermsOf, learnConfirmed } from '../signalering/topic-classifier';
 import { addEvent } from './cases';
+import { createRequestFromCase } from '../buddies/requests';
 import { findCaseStaff, loadCase } from './get-case';
 import { ZChangeCaseInput, ZNoteInput, ZReferInput, ZTopicsInput } from './schemas';
 
@@ -106,6 +107,8 @@ export async function referCase(actor: Actor, steunpuntId: string, caseId: strin
 		await addEvent(tx, { caseId: c.id, steunpuntId, userId: actor.userId, kind: 'doorverwijzing', text: data.overgedragen, data: { soort: data.soort, naar: target || labelOf(REFERRAL_KINDS, data.soort), akkoord: data.akkoord } });
 		const registrationId = await latestRegistrationId(tx, c.id);
 		if (registrationId) await tx.update(registration).set({ outcome: 'doorverwijzing', referralKind: data.soort }).where(eq(registration.id, registrationId));
+		// The buddy programme serves the request from here (its list "Buddy-aanvragen").
+		if (data.soort === 'buddy') await createRequestFromCase(tx, { steunpuntId, caseId: c.id, reference: c.reference, need: data.overgedragen, registrationId });
 	});
 }
 

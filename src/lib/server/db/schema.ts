@@ -100,6 +100,10 @@ export const steunpunt = pgTable('steunpunt', {
 	reviewersRequired: integer('reviewers_required').notNull().default(2),
 	/** Months after closing a case before its personal data is deleted (the registration stays). */
 	retentionMonths: integer('retention_months').notNull().default(12),
+	/** A buddy can be matched while their VOG (certificate of conduct) is younger than this. */
+	vogMaxYears: integer('vog_max_years').notNull().default(3),
+	/** Remind a buddy to log contact after this many weeks without a contact moment. */
+	buddyCheckInWeeks: integer('buddy_check_in_weeks').notNull().default(4),
 	createdAt: ts('created_at').notNull().defaultNow()
 });
 
@@ -316,3 +320,4 @@ export const rateLimit = pgTable('rate_limit', {
 });
 
 export * from './schema-contacten';
+export * from './schema-buddies';

@@ -20,7 +20,10 @@ export async function load({ locals, params }) {
 			handleCases: policies.canHandleCases(actor),
 			privacy: policies.canHandlePrivacyRequests(actor),
 			outbox: policies.canReadOutbox(actor),
-			organisations: policies.canManageOrganisations(actor)
+			organisations: policies.canManageOrganisations(actor),
+			buddies: policies.canManageBuddies(actor),
+			ownMatches: policies.canActAsBuddy(actor),
+			buddyFigures: policies.canSeeBuddyFigures(actor)
 		}
 	};
 }

@@ -10,7 +10,7 @@ export async function load({ params, url }) {
 		const nummer = url.searchParams.get('nummer') ?? '';
 		return {
 			nummer: /^V-[2-9A-HJ-NP-Z]{6}$/.test(nummer) ? nummer : null,
-			soort: url.searchParams.get('soort') === 'terugbellen' ? 'terugbellen' : 'vraag',
+			soort: (['terugbellen', 'buddy'] as const).find((s) => s === url.searchParams.get('soort')) ?? 'vraag',
 			mailed: url.searchParams.get('mail') === '1',
 			due: dueText(sp.responseDays, addWorkingDays(dayInNL(), sp.responseDays))
 		};

@@ -1,0 +1,66 @@
+/**
+ * Check-ins: active matches without a contact moment for N weeks (per steunpunt). The regisseur
+ * sees them in a list; the buddy gets a reminder mail at most once per N weeks. The job claims
+ * each match with FOR UPDATE SKIP LOCKED, so two app instances never mail twice.
+ */
+import { and, asc, eq, lt, or, isNull, sql } from 'drizzle-orm';
+import { db, withTenant } from '../db';
+import { buddy, buddyMatch, buddyRequest, steunpunt } from '../db/schema';
+import { authorize, policies } from '../auth/policy';
+import type { Actor } from '../auth/roles';
+import { sendMail } from '../mail/send';
+import { getSteunpuntById } from '../steunpunten/get-steunpunt';
+import { addDays, dayInNL } from '../contacten/working-days';
+import { reminderMail } from './mails';
+
+/** Active matches whose last contact is older than the steunpunt's check-in period. */
+export async function findQuietMatches(actor: Actor, steunpuntId: string, now = new Date()) {
+	authorize(actor, steunpuntId, policies.canManageBuddies(actor));
+	return withTenant(steunpuntId, async (tx) => {
+		const [{ weeks }] = await tx.select({ weeks: steunpunt.buddyCheckInWeeks }).from(steunpunt).where(eq(steunpunt.id, steunpuntId));
+		const before = addDays(dayInNL(now), -7 * weeks);
+		const rows = await tx
+			.select({ id: buddyMatch.id, buddy: buddy.name, reference: buddyRequest.reference, lastContactOn: buddyMatch.lastContactOn })
+			.from(buddyMatch)
+			.innerJoin(buddy, eq(buddy.id, buddyMatch.buddyId))
+			.innerJoin(buddyRequest, eq(buddyRequest.id, buddyMatch.requestId))
+			.where(and(eq(buddyMatch.steunpuntId, steunpuntId), eq(buddyMatch.status, 'actief'), or(isNull(buddyMatch.lastContactOn), lt(buddyMatch.lastContactOn, before))))
+			.orderBy(asc(buddyMatch.lastContactOn));
+		return { weeks, rows };
+	});
+}
+
+/** The hourly job: mail buddies of quiet matches (once per check-in period). Returns how many. */
+export async function sendCheckInReminders(options: { origin: string; now?: Date }): Promise<number> {
+	const now = options.now ?? new Date();
+	const today = dayInNL(now);
+	let sent = 0;
+	for (let i = 0; i < 500; i++) {
+		const claimed = await db().transaction(async (tx) => {
+			const [row] = await tx
+				.select({ id: buddyMatch.id, steunpuntId: buddyMatch.steunpuntId, email: buddy.email, name: buddy.name, weeks: steunpunt.buddyCheckInWeeks })
+				.from(buddyMatch)
+				.innerJoin(buddy, eq(buddy.id, buddyMatch.buddyId))
+				.innerJoin(steunpunt, eq(steunpunt.id, buddyMatch.steunpuntId))
+				.where(
+					and(
+						eq(buddyMatch.status, 'actief'),
+						sql`coalesce(${buddyMatch.lastContactOn}, ${buddyMatch.activeAt}::date) < ${today}::date - 7 * ${steunpunt.buddyCheckInWeeks}`,
+						sql`(${buddyMatch.lastReminderAt} is null or ${buddyMatch.lastReminderAt} < ${now.toISOString()}::timestamptz - make_interval(weeks => ${steunpunt.buddyCheckInWeeks}))`
+					)
+				)
+				.limit(1)
+				.for('update', { of: buddyMatch, skipLocked: true });
+			if (!row) return null;
+			await tx.update(buddyMatch).set({ lastReminderAt: now }).where(eq(buddyMatch.id, row.id));
+			return row;
+		});
+		if (!claimed) break;
+		if (claimed.email) {
+			const sp = await getSteunpuntById(claimed.steunpuntId);
+			await sendMail({ steunpuntId: claimed.steunpuntId, to: claimed.email, ...reminderMail({ origin: options.origin, steunpunt: sp, buddyName: claimed.name, weeks: claimed.weeks }) });
+			sent++;
+		}
+	}
+	return sent;
+}

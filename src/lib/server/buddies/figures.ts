@@ -1,0 +1,68 @@
+/**
+ * Figures of the buddy programme for the steunpunt (and its policy staff). Counts below 5 are
+ * suppressed ("minder dan 5"), and averages are only shown over at least 5 answers, so no family
+ * or buddy can be singled out.
+ */
+import { and, eq, gte, inArray, isNotNull, sql } from 'drizzle-orm';
+import { MOMENT_FORMS } from '$lib/buddies/options';
+import { withTenant } from '../db';
+import { buddyMatch, buddyMoment, buddyRequest, buddySurvey } from '../db/schema';
+import { authorize, policies } from '../auth/policy';
+import type { Actor } from '../auth/roles';
+
+export const MIN_COUNT = 5;
+
+/** A count as shown: the number, or "minder dan 5" (0 stays 0: nothing to hide). */
+export function shown(n: number): string {
+	return n > 0 && n < MIN_COUNT ? `minder dan ${MIN_COUNT}` : n.toLocaleString('nl-NL');
+}
+
+function averageShown(sum: number | null, n: number, digits = 1): string {
+	if (n < MIN_COUNT || sum === null) return `te weinig (minder dan ${MIN_COUNT})`;
+	return (sum / n).toLocaleString('nl-NL', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+export async function getBuddyFigures(actor: Actor, steunpuntId: string, options: { sinceDays?: number; now?: Date } = {}) {
+	authorize(actor, steunpuntId, policies.canSeeBuddyFigures(actor));
+	const now = options.now ?? new Date();
+	const since = new Date(now.getTime() - (options.sinceDays ?? 365) * 86_400_000);
+	return withTenant(steunpuntId, async (tx) => {
+		const [requests] = await tx.select({ n: sql<number>`count(*)::int` }).from(buddyRequest).where(and(eq(buddyRequest.steunpuntId, steunpuntId), gte(buddyRequest.createdAt, since)));
+		const [made] = await tx
+			.select({
+				n: sql<number>`count(*)::int`,
+				days: sql<number | null>`sum(extract(epoch from (${buddyMatch.activeAt} - ${buddyRequest.createdAt})) / 86400)::float`
+			})
+			.from(buddyMatch)
+			.innerJoin(buddyRequest, eq(buddyRequest.id, buddyMatch.requestId))
+			.where(and(eq(buddyMatch.steunpuntId, steunpuntId), isNotNull(buddyMatch.activeAt), gte(buddyMatch.activeAt, since)));
+		const [active] = await tx.select({ n: sql<number>`count(*)::int` }).from(buddyMatch).where(and(eq(buddyMatch.steunpuntId, steunpuntId), eq(buddyMatch.status, 'actief')));
+		const [ended] = await tx
+			.select({ n: sql<number>`count(*)::int`, days: sql<number | null>`sum(extract(epoch from (${buddyMatch.endedAt} - ${buddyMatch.activeAt})) / 86400)::float` })
+			.from(buddyMatch)
+			.where(and(eq(buddyMatch.steunpuntId, steunpuntId), inArray(buddyMatch.status, ['afgerond', 'gestopt']), isNotNull(buddyMatch.activeAt), gte(buddyMatch.endedAt, since)));
+		const [parents] = await tx
+			.select({ n: sql<number>`count(${buddySurvey.supported})::int`, sum: sql<number | null>`sum(${buddySurvey.supported})::float` })
+			.from(buddySurvey)
+			.where(and(eq(buddySurvey.steunpuntId, steunpuntId), eq(buddySurvey.who, 'ouder'), gte(buddySurvey.day, since.toISOString().slice(0, 10))));
+		const forms = await tx
+			.select({ form: buddyMoment.form, n: sql<number>`count(*)::int` })
+			.from(buddyMoment)
+			.where(and(eq(buddyMoment.steunpuntId, steunpuntId), gte(buddyMoment.day, since.toISOString().slice(0, 10))))
+			.groupBy(buddyMoment.form);
+		const formCount = new Map(forms.map((f) => [f.form, f.n]));
+		return {
+			sinceDays: options.sinceDays ?? 365,
+			rows: [
+				{ label: 'Aanvragen voor een buddy', value: shown(requests.n) },
+				{ label: 'Koppelingen gemaakt (actief geworden)', value: shown(made.n) },
+				{ label: 'Gemiddelde tijd van aanvraag tot actieve koppeling (dagen)', value: averageShown(made.days, made.n) },
+				{ label: 'Koppelingen die nu actief zijn', value: shown(active.n) },
+				{ label: 'Gemiddelde duur van een afgelopen koppeling (dagen)', value: averageShown(ended.days, ended.n, 0) },
+				{ label: 'Voelden ouders zich gesteund? (gemiddeld, 1 tot 5)', value: averageShown(parents.sum, parents.n) },
+				{ label: 'Aantal antwoorden op die vraag', value: shown(parents.n) }
+			],
+			moments: MOMENT_FORMS.map((f) => ({ label: f.label, value: shown(formCount.get(f.value) ?? 0) }))
+		};
+	});
+}

@@ -1,0 +1,11 @@
+import { load as handle } from '$lib/server/http';
+import { staffContext } from '$lib/server/auth/request';
+import { findBuddies } from '$lib/server/buddies/buddies';
+import { findQuietMatches } from '$lib/server/buddies/check-ins';
+
+export async function load({ locals, params }) {
+	return handle(async () => {
+		const { actor, steunpunt } = await staffContext(locals, params.steunpunt);
+		return { buddies: await findBuddies(actor, steunpunt.id), quiet: await findQuietMatches(actor, steunpunt.id) };
+	});
+}

@@ -1,0 +1,23 @@
+import { actThenRedirect, formValues, load as handle } from '$lib/server/http';
+import { getSteunpuntBySlug } from '$lib/server/steunpunten/get-steunpunt';
+import { findRegionGemeenten } from '$lib/server/contacten/cases';
+import { issueFormToken } from '$lib/server/contacten/spam';
+import { requestBuddy } from '$lib/server/buddies/requests';
+
+export async function load({ params }) {
+	return handle(async () => {
+		const sp = await getSteunpuntBySlug(params.steunpunt);
+		return { formtijd: await issueFormToken(`buddy:${sp.id}`), gemeenten: await findRegionGemeenten(sp.id), retentionMonths: sp.retentionMonths };
+	});
+}
+
+export const actions = {
+	default: async ({ params, request, locals }) => {
+		const values = await formValues(request);
+		return actThenRedirect(
+			values,
+			() => requestBuddy({ slug: params.steunpunt, client: locals.client, input: values }),
+			(r) => `/${params.steunpunt}/verstuurd?soort=buddy&nummer=${r.reference}`
+		);
+	}
+};
