@@ -16,6 +16,7 @@ import { openDatabase } from '../src/lib/server/db/client';
 import { db, setDatabase } from '../src/lib/server/db';
 import { steunpunt } from '../src/lib/server/db/schema';
 import { createUser, findUserByEmail, grantRole } from '../src/lib/server/auth/users';
+import { buddyFiguresLoad, prepareBuddies } from './buddies';
 
 const EMAIL = 'bench-regisseur@bench.test';
 const PASSWORD = 'bench-Wachtwoord-2026!';
@@ -67,13 +68,14 @@ export async function prepareContacts(env: { databaseUrl?: string; dataDir?: str
 			)
 			insert into case_person (case_id, steunpunt_id, name, question, contact_preference)
 			select id, ${demo.id}::uuid, 'Ouder ' || reference, 'Mijn kind zit al weken thuis en school reageert niet op mijn mails. Wat kan ik doen?', 'mailen' from c`);
+		await prepareBuddies(demo.id);
 	} finally {
 		setDatabase(undefined);
 		await database.close();
 	}
 }
 
-async function login(base: string): Promise<string> {
+export async function login(base: string): Promise<string> {
 	const headers = { accept: 'text/html', origin: base, 'content-type': 'application/x-www-form-urlencoded' };
 	const first = await fetch(`${base}/beheer/inloggen`, { method: 'POST', headers, body: new URLSearchParams({ email: EMAIL, password: PASSWORD }), redirect: 'manual' });
 	const cookie = (first.headers.get('set-cookie') ?? '').split(';')[0];
@@ -106,5 +108,6 @@ export async function contactFigures(base: string): Promise<void> {
 		headers: { 'content-type': 'application/json' },
 		body: JSON.stringify({ text: 'mijn dochter wordt gepest en de mentor doet niks, ze wil niet meer naar school' })
 	});
+	await buddyFiguresLoad(base, cookie);
 	console.info(`topic suggestion API, 20 connections: ${api.requests.average.toFixed(0)} req/s, p50 ${api.latency.p50} ms, p99 ${api.latency.p99} ms, errors ${api.errors + api.non2xx}`);
 }

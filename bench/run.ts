@@ -5,7 +5,8 @@
  *  3. requests/s and p50/p99 latency of a question page and of the search API under 20
  *     concurrent connections (autocannon), on PGlite, and on PostgreSQL when DATABASE_URL is set;
  *  4. contacts: topic suggestion accuracy and latency, registering a contact through the form
- *     action, and the inbox with 10,000 cases (bench/contacten.ts).
+ *     action, and the inbox with 10,000 cases (bench/contacten.ts);
+ *  5. buddies: ranking 500 buddies for a request, and the figures page with 10,000 matches.
  * Needs a build (`npm run build`).
  */
 import { spawn } from 'node:child_process';
@@ -17,6 +18,7 @@ import autocannon from 'autocannon';
 import { loadQuestions } from '../src/lib/server/kennisbank/content';
 import { evaluateSearch } from '../src/lib/server/search/evaluate';
 import { contactFigures, prepareContacts, topicFigures } from './contacten';
+import { rankingFigures } from './buddies-ranking';
 
 const QUESTION = '/demo/vraag/mijn-kind-zit-thuis-wat-nu';
 const SEARCH = '/api/v1/steunpunten/demo/zoeken?q=kind%20zit%20thuis';
@@ -89,6 +91,7 @@ async function run(kind: string, env: NodeJS.ProcessEnv, port: number): Promise<
 
 relevance();
 topicFigures();
+rankingFigures();
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'steunpunt-bench-'));
 await run('PGlite', { DATA_DIR: dataDir, DATABASE_URL: '' }, 4310);
 if (process.env.DATABASE_URL) await run('PostgreSQL', { DATABASE_URL: process.env.DATABASE_URL }, 4311);

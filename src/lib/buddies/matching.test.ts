@@ -249,9 +249,10 @@ describe('rankBuddies', () => {
 		expect(rankBuddies(n, list, { limit: 50 })).toHaveLength(10);
 	});
 
-	it('ranks 500 buddies in well under 5 ms', () => {
+	it('ranks 500 buddies: only free ones, best first, at most the limit (speed is in npm run bench)', () => {
 		const many = Array.from({ length: 500 }, (_, i) =>
 			buddy({
+				id: `b${i}`,
 				experiences: [EXPERIENCES[i % 13].value, EXPERIENCES[(i * 7) % 13].value, TOPICS[i % TOPICS.length].slug],
 				schoolTypes: [['po', 'vo', 'so', 'vso', 'mbo'][i % 5]],
 				gemeenten: [[ALKMAAR, HEILOO, BERGEN, AMSTERDAM][i % 4], [ALKMAAR, HEILOO, BERGEN, AMSTERDAM][(i + 1) % 4]],
@@ -262,14 +263,9 @@ describe('rankBuddies', () => {
 			})
 		);
 		const n = need({ topics: ['thuiszitten-verzuim', 'gedrag-autisme-adhd'], experiences: ['autisme'], schoolType: 'vo', gemeente: ALKMAAR, language: 'ar', supportWays: ['afspreken', 'meegaan'] });
-		for (let i = 0; i < 20; i++) rankBuddies(n, many, { limit: 10 });
-		const times: number[] = [];
-		for (let i = 0; i < 50; i++) {
-			const t = performance.now();
-			rankBuddies(n, many, { limit: 10 });
-			times.push(performance.now() - t);
-		}
-		times.sort((x, y) => x - y);
-		expect(times[25]).toBeLessThan(5);
+		const ranked = rankBuddies(n, many, { limit: 10 });
+		expect(ranked).toHaveLength(10);
+		for (let i = 1; i < ranked.length; i++) expect(ranked[i - 1].score).toBeGreaterThanOrEqual(ranked[i].score);
+		for (const r of ranked) expect(r.buddy.activeMatches).toBeLessThan(r.buddy.capacity);
 	});
 });
