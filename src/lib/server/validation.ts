@@ -11,7 +11,8 @@ export function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T
 	const fields: Record<string, string> = {};
 	for (const issue of result.error.issues) {
 		const key = String(issue.path[0] ?? 'form');
-		const generic = issue.code === 'invalid_type' || /^(Invalid|Expected|Too)/.test(issue.message);
+		// zod's own (English) messages become a general Dutch one; our messages (also on .int()) stay.
+		const generic = /^(Invalid|Expected|Too|Unrecognized|Unexpected)/.test(issue.message);
 		fields[key] ??= generic ? 'Dit veld is niet goed ingevuld.' : issue.message;
 	}
 	throw new ValidationError(fields);

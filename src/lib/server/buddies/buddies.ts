@@ -97,17 +97,18 @@ export async function saveBuddy(actor: Actor, steunpuntId: string, id: string | 
 			userId: await accountFor(tx, steunpuntId, data.email)
 		};
 		let buddyId = id;
-		if (id) {
-			if (!uuidLike.test(id)) throw new NotFoundError();
-			const updated = await tx.update(buddy).set(values).where(and(eq(buddy.id, id), eq(buddy.steunpuntId, steunpuntId))).returning({ id: buddy.id });
-			if (!updated.length) throw new NotFoundError();
-		} else {
-			try {
+		// One account belongs to one profile (unique index buddy_user), on create and on update alike.
+		try {
+			if (id) {
+				if (!uuidLike.test(id)) throw new NotFoundError();
+				const updated = await tx.update(buddy).set(values).where(and(eq(buddy.id, id), eq(buddy.steunpuntId, steunpuntId))).returning({ id: buddy.id });
+				if (!updated.length) throw new NotFoundError();
+			} else {
 				[{ id: buddyId }] = await tx.insert(buddy).values({ ...values, steunpuntId }).returning({ id: buddy.id });
-			} catch (e) {
-				if (String((e as { code?: string }).code ?? (e as { cause?: { code?: string } }).cause?.code) === '23505') throw new ValidationError({ email: 'Dit account hoort al bij een andere buddy.' });
-				throw e;
 			}
+		} catch (e) {
+			if (String((e as { code?: string }).code ?? (e as { cause?: { code?: string } }).cause?.code) === '23505') throw new ValidationError({ email: 'Dit account hoort al bij een andere buddy.' });
+			throw e;
 		}
 		await recordAudit(tx, actor, { action: id ? 'buddy.update' : 'buddy.create', entity: 'buddy', entityId: buddyId });
 		return buddyId!;

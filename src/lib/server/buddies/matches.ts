@@ -82,7 +82,8 @@ export async function respondAsBuddy(actor: Actor, steunpuntId: string, matchId:
 	const data = parse(ZRespondInput, input);
 	await withTenant(steunpuntId, async (tx) => {
 		const m = await loadMatch(tx, actor, steunpuntId, matchId);
-		if (policies.canManageBuddies(actor) && !policies.canActAsBuddy(actor)) throw new ValidationError({ form: 'Alleen de buddy zelf kan een voorstel aannemen of afwijzen.' });
+		// Only the proposed buddy: a regisseur who is also a buddy loads any match, but answers only their own.
+		if (!policies.canActAsBuddy(actor) || (await ownBuddy(tx, actor, steunpuntId)).id !== m.buddyId) throw new ValidationError({ form: 'Alleen de buddy zelf kan een voorstel aannemen of afwijzen.' });
 		await respond(tx, m, steunpuntId, actor.userId, data.antwoord === 'ja', data.toelichting, now);
 	});
 }
@@ -163,7 +164,7 @@ export async function reflect(actor: Actor, steunpuntId: string, matchId: string
 	if (text.length > 2000) throw new ValidationError({ reflectie: 'Gebruik hooguit 2000 tekens.' });
 	await withTenant(steunpuntId, async (tx) => {
 		const m = await loadMatch(tx, actor, steunpuntId, matchId);
-		if (!policies.canActAsBuddy(actor)) throw new ValidationError({ form: 'De reflectie is van de buddy zelf.' });
+		if (!policies.canActAsBuddy(actor) || (await ownBuddy(tx, actor, steunpuntId)).id !== m.buddyId) throw new ValidationError({ form: 'De reflectie is van de buddy zelf.' });
 		if (m.status !== 'afgerond' && m.status !== 'gestopt') throw new ValidationError({ form: 'Je schrijft je reflectie als de koppeling is afgelopen.' });
 		if (m.reflection) throw new ConflictError('Je hebt je reflectie al gegeven. Dank je wel!');
 		await tx.update(buddyMatch).set({ reflection: text || '-' }).where(eq(buddyMatch.id, m.id));

@@ -2,8 +2,10 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, like } from 'drizzle-orm';
 import { db } from '../db';
-import { contactCase, gemeente, steunpunt, swv, swvGemeente } from '../db/schema';
+import { buddy, buddyRequest, contactCase, gemeente, steunpunt, swv, swvGemeente } from '../db/schema';
 import { askQuestion } from '../contacten/ask-question';
+import { newReference } from '../contacten/cases';
+import { addDays, dayInNL } from '../contacten/working-days';
 import { personalToken } from '../contacten/links';
 import { issueFormToken } from '../contacten/spam';
 import { createUser, grantRole } from '../auth/users';
@@ -92,4 +94,52 @@ export async function buildCase(sp: { id: string; slug: string }, options: { sta
 	if (options.consulentId !== undefined) set.consulentId = options.consulentId;
 	if (Object.keys(set).length) await db().update(contactCase).set(set).where(eq(contactCase.id, built.caseId));
 	return built;
+}
+
+/** A day relative to today (in the Netherlands), as the date columns hold it: `dayFromToday(-30)`. */
+export function dayFromToday(days: number, now = new Date()): string {
+	return addDays(dayInNL(now), days);
+}
+
+/**
+ * A buddy profile, written directly (as the regisseur's saveBuddy would): ready to be matched by
+ * default (training, intake and a VOG of a month ago). `account: true` also creates a login with
+ * the role buddy and the same e-mail address, linked to the profile.
+ */
+export async function buildBuddy(sp: { id: string }, overrides: Partial<typeof buddy.$inferInsert> & { account?: boolean } = {}) {
+	const { account, ...values } = overrides;
+	const user = account ? await buildUser({ steunpuntId: sp.id, roles: ['buddy'] }) : null;
+	const [row] = await db()
+		.insert(buddy)
+		.values({
+			steunpuntId: sp.id,
+			name: `Buddy ${randomUUID().slice(0, 6)}`,
+			email: user?.email ?? `buddy-${randomUUID().slice(0, 8)}@example.org`,
+			trainingOn: dayFromToday(-60),
+			intakeOn: dayFromToday(-45),
+			vogOn: dayFromToday(-30),
+			capacity: 2,
+			userId: user?.user.id ?? null,
+			...values
+		})
+		.returning();
+	return { ...row, user };
+}
+
+/** A request for a buddy, written directly (status aangevraagd unless told). */
+export async function buildBuddyRequest(sp: { id: string }, overrides: Partial<typeof buddyRequest.$inferInsert> = {}) {
+	const [row] = await db()
+		.insert(buddyRequest)
+		.values({
+			steunpuntId: sp.id,
+			reference: newReference(),
+			source: 'website',
+			need: 'Ik zoek een ouder die weet hoe het is als je kind thuiszit.',
+			name: 'Sanne Jansen',
+			email: `ouder-${randomUUID().slice(0, 8)}@example.org`,
+			phone: '06 12345678',
+			...overrides
+		})
+		.returning();
+	return row;
 }
