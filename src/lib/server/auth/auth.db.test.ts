@@ -240,7 +240,7 @@ describe('sessions', () => {
 		const { email, password, user } = await buildUser({ steunpuntId: a.id, roles: ['redacteur', 'meelezer'] });
 		const { token } = await login({ email, password }, newClient());
 		const info = await readSession(token);
-		expect(actorFor(info, a.id)).toEqual({ userId: user.id, steunpuntId: a.id, roles: ['redacteur', 'meelezer'], isLandelijk: false });
+		expect(actorFor(info, a.id)).toEqual({ userId: user.id, steunpuntId: a.id, roles: ['meelezer', 'redacteur'], isLandelijk: false });
 		expect(actorFor(info, b.id)).toEqual({ userId: user.id, steunpuntId: null, roles: [], isLandelijk: false });
 		expect(actorFor(info, null)).toEqual({ userId: user.id, steunpuntId: null, roles: [], isLandelijk: false });
 		expect(actorFor(null, a.id).userId).toBeNull();

@@ -58,7 +58,8 @@ export async function readSession(token: string | undefined, now = new Date()): 
 	const rows = await db()
 		.select({ steunpuntId: membership.steunpuntId, role: membership.role })
 		.from(membership)
-		.where(eq(membership.userId, row.user.id));
+		.where(eq(membership.userId, row.user.id))
+		.orderBy(membership.steunpuntId, membership.role);
 	const memberships = rows.filter((m) => isRole(m.role)) as { steunpuntId: string; role: Role }[];
 	const needs2fa = requiresTwoFactor(
 		memberships.map((m) => m.role),
