@@ -16,11 +16,12 @@ export const CHANNELS = options([
 	{ value: 'inloop', label: 'Inloop (langs geweest)' },
 	{ value: 'cafe', label: 'Gesprek op een oudercafé' },
 	{ value: 'web', label: 'Vraag via de website' },
-	{ value: 'terugbellen', label: 'Terugbelverzoek' }
+	{ value: 'terugbellen', label: 'Terugbelverzoek' },
+	{ value: 'activiteit', label: 'Besproken op een activiteit' }
 ] as const);
 
 /** Channels a regisseur picks when registering a contact (the web ones arrive by themselves). */
-export const STAFF_CHANNELS = CHANNELS.filter((c) => c.value !== 'web' && c.value !== 'terugbellen');
+export const STAFF_CHANNELS = CHANNELS.filter((c) => c.value !== 'web' && c.value !== 'terugbellen' && c.value !== 'activiteit');
 
 export const WHO = options([
 	{ value: 'ouder', label: 'Ouder of verzorger' },

@@ -8,6 +8,7 @@ import { currentDatabase, setDatabase } from './db';
 import { seedDemo } from './demo/seed';
 import { log } from './log';
 import { purgeExpired } from './maintenance';
+import { expireOffers } from './activiteiten/signups';
 import { replayConfirmedTopics } from './signalering/replay-confirmed';
 
 let started: Promise<void> | undefined;
@@ -22,6 +23,9 @@ export function startApp(): Promise<void> {
 		const purge = () => purgeExpired().catch((error) => log.error({ err: error }, 'opruimen mislukt'));
 		await purge();
 		setInterval(purge, 3_600_000).unref();
+		// Offers from the waiting list run out by the hour: check them every five minutes.
+		const offers = () => expireOffers({ origin: config.origin ?? 'http://localhost:3000' }).catch((error) => log.error({ err: error }, 'wachtlijst bijwerken mislukt'));
+		setInterval(offers, 300_000).unref();
 		await replayConfirmedTopics();
 		if (process.env.STEUNPUNT_DEMO !== '0') {
 			const { created, accounts } = await seedDemo();

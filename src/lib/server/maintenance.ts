@@ -12,6 +12,7 @@ import { retryUnsentMail } from './mail/send';
 import { purgeBuddyPersonalData } from './buddies/retention';
 import { sendCheckInReminders } from './buddies/check-ins';
 import { readConfig } from './config';
+import { runActivityJobs } from './activiteiten/jobs';
 
 export async function purgeExpired(now = new Date()): Promise<void> {
 	const dayAgo = new Date(now.getTime() - 86_400_000);
@@ -27,4 +28,5 @@ export async function purgeExpired(now = new Date()): Promise<void> {
 	await purgeBuddyPersonalData(now);
 	await retryUnsentMail(now);
 	await sendCheckInReminders({ origin: readConfig().origin ?? 'http://localhost:3000', now });
+	await runActivityJobs({ origin: readConfig().origin ?? 'http://localhost:3000' }, now);
 }

@@ -44,7 +44,11 @@ export const policies = {
 	/** A buddy works on their own matches only. */
 	canActAsBuddy: (a: Actor) => has(a, 'buddy'),
 	/** Figures (counts below 5 suppressed): also for policy staff. */
-	canSeeBuddyFigures: (a: Actor) => has(a, 'regisseur', 'beheerder', 'beleid')
+	canSeeBuddyFigures: (a: Actor) => has(a, 'regisseur', 'beheerder', 'beleid'),
+	/** Plan activities, see participants and waiting lists, check in at the door. */
+	canManageActivities: (a: Actor) => has(a, 'regisseur', 'beheerder'),
+	/** Anonymous figures of the activities. */
+	canSeeActivityFigures: (a: Actor) => has(a, 'regisseur', 'beheerder', 'beleid')
 } as const;
 
 /**

@@ -104,6 +104,8 @@ export const steunpunt = pgTable('steunpunt', {
 	vogMaxYears: integer('vog_max_years').notNull().default(3),
 	/** Remind a buddy to log contact after this many weeks without a contact moment. */
 	buddyCheckInWeeks: integer('buddy_check_in_weeks').notNull().default(4),
+	/** Days after an activity before its participants' personal data is deleted (the counts stay). */
+	activityRetentionDays: integer('activity_retention_days').notNull().default(30),
 	createdAt: ts('created_at').notNull().defaultNow()
 });
 
@@ -178,6 +180,12 @@ export const auditLog = pgTable(
 	(t) => [index('audit_log_tenant_at').on(t.steunpuntId, t.at)]
 );
 
+export interface MailAttachment {
+	filename: string;
+	contentType: string;
+	content: string;
+}
+
 export const mailOutbox = pgTable('mail_outbox', {
 	id: uuid('id').primaryKey().defaultRandom(),
 	steunpuntId: uuid('steunpunt_id'),
@@ -187,6 +195,8 @@ export const mailOutbox = pgTable('mail_outbox', {
 	html: text('html'),
 	/** Written while SMTP was configured: the retry job may send it. Demo mail (no SMTP) never is. */
 	viaSmtp: boolean('via_smtp').notNull().default(false),
+	/** Files sent with the mail (e.g. an activity's .ics), content as text. */
+	attachments: jsonb('attachments').$type<MailAttachment[]>().notNull().default([]),
 	createdAt: ts('created_at').notNull().defaultNow(),
 	sentAt: ts('sent_at')
 });
@@ -321,3 +331,4 @@ export const rateLimit = pgTable('rate_limit', {
 
 export * from './schema-contacten';
 export * from './schema-buddies';
+export * from './schema-activiteiten';

@@ -5,7 +5,7 @@
 import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { db } from '../db';
-import { mailOutbox } from '../db/schema';
+import { mailOutbox, type MailAttachment } from '../db/schema';
 import { readConfig } from '../config';
 import { log } from '../log';
 
@@ -15,7 +15,11 @@ export interface Mail {
 	text: string;
 	html?: string;
 	steunpuntId?: string | null;
+	/** E.g. an activity's .ics; kept in the outbox with the mail, so a retry sends it too. */
+	attachments?: MailAttachment[];
 }
+
+const forNodemailer = (list: MailAttachment[] | null | undefined) => (list ?? []).map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content }));
 
 let transporter: Transporter | undefined;
 
@@ -23,18 +27,18 @@ export async function sendMail(mail: Mail): Promise<void> {
 	const config = readConfig();
 	const [row] = await db()
 		.insert(mailOutbox)
-		.values({ steunpuntId: mail.steunpuntId ?? null, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html ?? null, viaSmtp: !!config.smtpUrl })
+		.values({ steunpuntId: mail.steunpuntId ?? null, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html ?? null, viaSmtp: !!config.smtpUrl, attachments: mail.attachments ?? [] })
 		.returning({ id: mailOutbox.id });
 	if (!config.smtpUrl) {
 		log.info({ mail: row.id }, 'geen SMTP_URL: mail staat in de outbox');
 		return;
 	}
-	await deliver(config.smtpUrl, config.mailFrom, { id: row.id, ...mail, html: mail.html ?? null });
+	await deliver(config.smtpUrl, config.mailFrom, { id: row.id, ...mail, html: mail.html ?? null, attachments: mail.attachments ?? [] });
 }
 
-async function deliver(smtpUrl: string, from: string, mail: { id: string; to: string; subject: string; text: string; html: string | null }): Promise<void> {
+async function deliver(smtpUrl: string, from: string, mail: { id: string; to: string; subject: string; text: string; html: string | null; attachments: MailAttachment[] }): Promise<void> {
 	transporter ??= nodemailer.createTransport(smtpUrl);
-	await transporter.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html ?? undefined });
+	await transporter.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html ?? undefined, attachments: forNodemailer(mail.attachments) });
 	await db().update(mailOutbox).set({ sentAt: new Date() }).where(eq(mailOutbox.id, mail.id));
 }
 
@@ -57,7 +61,7 @@ export async function retryUnsentMail(now = new Date()): Promise<number> {
 				.for('update', { skipLocked: true });
 			if (!row) return false;
 			transporter ??= nodemailer.createTransport(config.smtpUrl!);
-			await transporter.sendMail({ from: config.mailFrom, to: row.to, subject: row.subject, text: row.text, html: row.html ?? undefined });
+			await transporter.sendMail({ from: config.mailFrom, to: row.to, subject: row.subject, text: row.text, html: row.html ?? undefined, attachments: forNodemailer(row.attachments) });
 			await tx.update(mailOutbox).set({ sentAt: sql`now()` }).where(eq(mailOutbox.id, row.id));
 			return true;
 		});

@@ -14,6 +14,7 @@ export interface PublicSteunpunt {
 	regioInfo: Record<string, string>;
 	responseDays: number;
 	retentionMonths: number;
+	activityRetentionDays: number;
 	swvCodes: string[];
 }
 
@@ -39,6 +40,7 @@ export async function getSteunpuntBySlug(slug: string): Promise<PublicSteunpunt>
 		regioInfo: row.regioInfo ?? {},
 		responseDays: row.responseDays,
 		retentionMonths: row.retentionMonths,
+		activityRetentionDays: row.activityRetentionDays,
 		swvCodes: swvs.map((s) => s.code).sort()
 	};
 	cache.set(slug, { value, at: Date.now() });

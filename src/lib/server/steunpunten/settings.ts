@@ -33,7 +33,8 @@ export const ZSettingsInput = z.object({
 	reviewersRequired: z.coerce.number({ message: 'Vul een aantal in.' }).int('Vul een heel getal in.').min(1, 'Minstens 1 meelezer.').max(10, 'Hooguit 10 meelezers.'),
 	retentionMonths: z.coerce.number({ message: 'Vul een aantal maanden in.' }).int('Vul een heel getal in.').min(0, 'Vul 0 of meer maanden in (0 = meteen na afsluiten).').max(84, 'Hooguit 84 maanden (7 jaar).').optional(),
 	vogMaxYears: z.coerce.number({ message: 'Vul een aantal jaren in.' }).int('Vul een heel getal in.').min(1, 'Minstens 1 jaar.').max(10, 'Hooguit 10 jaar.').optional(),
-	buddyCheckInWeeks: z.coerce.number({ message: 'Vul een aantal weken in.' }).int('Vul een heel getal in.').min(1, 'Minstens 1 week.').max(26, 'Hooguit 26 weken.').optional()
+	buddyCheckInWeeks: z.coerce.number({ message: 'Vul een aantal weken in.' }).int('Vul een heel getal in.').min(1, 'Minstens 1 week.').max(26, 'Hooguit 26 weken.').optional(),
+	activityRetentionDays: z.coerce.number({ message: 'Vul een aantal dagen in.' }).int('Vul een heel getal in.').min(0, 'Vul 0 of meer dagen in.').max(365, 'Hooguit 365 dagen.').optional()
 });
 
 export async function getSettings(actor: Actor, steunpuntId: string) {
@@ -51,6 +52,7 @@ export async function getSettings(actor: Actor, steunpuntId: string) {
 		retentionMonths: row.retentionMonths,
 		vogMaxYears: row.vogMaxYears,
 		buddyCheckInWeeks: row.buddyCheckInWeeks,
+		activityRetentionDays: row.activityRetentionDays,
 		regional: REGIONAL_FIELDS.map((f) => ({ ...f, value: row.regioInfo?.[f.key] ?? '' })),
 		swvs: swvs.map((s) => ({ code: s.code, naam: s.naam ?? '', website: s.website ?? '' }))
 	};
