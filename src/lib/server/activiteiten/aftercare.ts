@@ -17,7 +17,7 @@ import { getSteunpuntById, getSteunpuntBySlug } from '../steunpunten/get-steunpu
 import { uuidLike } from '../contacten/schemas';
 import { dayInNL } from '../contacten/working-days';
 import { feedbackMail } from './mails';
-import { signupIdFromToken, signupToken } from './links';
+import { prepareLinks, signupIdFromToken, signupToken } from './links';
 import { GoneError, type MailContext } from './signups';
 import { ZFeedbackInput, ZTopicsInput } from './schemas';
 import { formatWhen } from './time';
@@ -29,6 +29,7 @@ import { formatWhen } from './time';
  */
 async function mailFeedback(steunpuntId: string, activityId: string, ctx: MailContext, now: Date, force: boolean): Promise<number> {
 	const sp = await getSteunpuntById(steunpuntId);
+	await prepareLinks();
 	const mails: Mail[] = await withTenant(steunpuntId, async (tx) => {
 		const query = tx.select().from(activity).where(and(eq(activity.id, activityId), eq(activity.steunpuntId, steunpuntId)));
 		const [a] = force ? await query.for('update') : await query.for('update', { skipLocked: true });
@@ -91,6 +92,7 @@ async function feedbackSignup(tx: Db, steunpuntId: string, token: string) {
 
 export async function getFeedbackForm(slug: string, token: string) {
 	const sp = await getSteunpuntBySlug(slug);
+	await prepareLinks();
 	return withTenant(sp.id, async (tx) => {
 		const { a } = await feedbackSignup(tx, sp.id, token);
 		return { title: a.title, when: formatWhen(a.startsAt, a.endsAt) };
@@ -101,6 +103,7 @@ export async function getFeedbackForm(slug: string, token: string) {
 export async function giveFeedback(slug: string, token: string, input: Record<string, unknown>, now = new Date()): Promise<void> {
 	const sp = await getSteunpuntBySlug(slug);
 	const data = parse(ZFeedbackInput, input);
+	await prepareLinks();
 	await withTenant(sp.id, async (tx) => {
 		const { s, a } = await feedbackSignup(tx, sp.id, token);
 		const claimed = await tx

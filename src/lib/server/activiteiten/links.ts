@@ -24,3 +24,11 @@ export async function signupIdFromToken(token: string, purpose: Purpose = 'signu
 	const expected = await signupToken(id, purpose);
 	return timingSafeEqual(Buffer.from(expected), Buffer.from(token)) ? id : null;
 }
+
+/**
+ * Loads the key before a transaction: on PGlite (one connection) a first key lookup inside an
+ * open transaction would wait for that transaction forever.
+ */
+export async function prepareLinks(): Promise<void> {
+	await sharedSecret('activity-link');
+}

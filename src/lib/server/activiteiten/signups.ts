@@ -22,7 +22,7 @@ import { uuidLike } from '../contacten/schemas';
 import { log } from '../log';
 import { cancelledMail, confirmationMail, icsAttachment, offerExpiredMail, offerMail, waitingListMail, type MailActivity } from './mails';
 import { ZChangeInput, ZSignupInput } from './schemas';
-import { signupIdFromToken, signupToken } from './links';
+import { prepareLinks, signupIdFromToken, signupToken } from './links';
 import { formatWhen } from './time';
 
 type Activity = typeof activity.$inferSelect;
@@ -64,7 +64,7 @@ function mailActivity(a: Activity): MailActivity {
 
 function hostOf(origin: string): string {
 	try {
-		return new URL(origin).host;
+		return new URL(origin).hostname;
 	} catch {
 		return 'steunpunt.local';
 	}
@@ -135,6 +135,7 @@ async function send(out: Outgoing): Promise<void> {
 /** Runs `fn` with the activity locked, then sends the mails it collected. */
 async function underLock<T>(sp: PublicSteunpunt, activityId: string, ctx: MailContext, now: Date, fn: (tx: Db, a: Activity, out: Outgoing) => Promise<T>): Promise<T> {
 	const out: Outgoing = [];
+	await prepareLinks();
 	const result = await withTenant(sp.id, async (tx) => {
 		const a = await lockActivity(tx, sp.id, activityId);
 		await expireOffersIn(tx, sp, a, ctx, now, out);
@@ -246,6 +247,7 @@ export interface OwnSignup {
 export async function getOwnSignup(slug: string, token: string, options: { origin: string; now?: Date }): Promise<OwnSignup> {
 	const sp = await getSteunpuntBySlug(slug);
 	const now = options.now ?? new Date();
+	await prepareLinks();
 	const s = await withTenant(sp.id, (tx) => signupByToken(tx, sp.id, token, now));
 	// An offer that ran out is settled first, so the page never shows a stale offer.
 	if (s.status === 'aangeboden' && s.offerExpiresAt && s.offerExpiresAt < now) await underLock(sp, s.activityId, options, now, async () => undefined);
@@ -295,6 +297,7 @@ async function lockedOwn(tx: Db, signupId: string, a: Activity, now: Date): Prom
 }
 
 async function ownIds(sp: PublicSteunpunt, token: string, now: Date): Promise<{ activityId: string; signupId: string }> {
+	await prepareLinks();
 	return withTenant(sp.id, async (tx) => {
 		const s = await signupByToken(tx, sp.id, token, now);
 		return { activityId: s.activityId, signupId: s.id };

@@ -12,6 +12,7 @@ import { createUser, findUserByEmail, grantRole } from '../auth/users';
 import { ROLES, type Role } from '../auth/roles';
 import { log } from '../log';
 import { seedOrganisations } from '../contacten/organisations';
+import { seedDemoActivities } from './seed-activities';
 import { seedDemoContacts } from './seed-contacts';
 
 export const DEMO_SLUG = 'demo';
@@ -49,6 +50,7 @@ export async function seedDemo(): Promise<{ created: boolean; accounts: { email:
 	await db().update(swv).set({ steunpuntId: demo.id }).where(inArray(swv.code, DEMO_SWVS));
 	await seedOrganisations(demo.id);
 	await seedDemoContacts(demo.id, demo.responseDays);
+	await seedDemoActivities(demo.id);
 	const accounts: { email: string; role: Role; password: string }[] = [];
 	for (const role of ROLES) {
 		for (const n of role === 'meelezer' ? [1, 2] : [1]) {

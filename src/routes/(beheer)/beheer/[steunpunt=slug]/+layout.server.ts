@@ -23,7 +23,9 @@ export async function load({ locals, params }) {
 			organisations: policies.canManageOrganisations(actor),
 			buddies: policies.canManageBuddies(actor),
 			ownMatches: policies.canActAsBuddy(actor),
-			buddyFigures: policies.canSeeBuddyFigures(actor)
+			buddyFigures: policies.canSeeBuddyFigures(actor),
+			activities: policies.canManageActivities(actor),
+			activityFigures: policies.canSeeActivityFigures(actor)
 		}
 	};
 }
