@@ -21,6 +21,7 @@ import { prepareLinks, signupIdFromToken, signupToken } from './links';
 import { GoneError, type MailContext } from './signups';
 import { ZFeedbackInput, ZTopicsInput } from './schemas';
 import { formatWhen } from './time';
+import { CHECK_IN_OPENS_MS } from './participants';
 
 /**
  * Mails the feedback link to everyone who came: those checked in, or, when nobody was checked
@@ -126,7 +127,8 @@ export async function registerTopics(actor: Actor, steunpuntId: string, activity
 		const [a] = await tx.select().from(activity).where(and(eq(activity.id, activityId), eq(activity.steunpuntId, steunpuntId))).for('update');
 		if (!a) throw new NotFoundError();
 		if (a.status !== 'gepland') throw new ValidationError({ form: 'Deze activiteit is afgelast.' });
-		if (a.startsAt > now) throw new ValidationError({ form: 'Wat besproken is, leg je vast als de activiteit begonnen is.' });
+		// From the day of the activity on (as check-in), so it can be done at the end of the evening.
+		if (now.getTime() < a.startsAt.getTime() - CHECK_IN_OPENS_MS) throw new ValidationError({ form: 'Wat besproken is, leg je vast op de dag van de activiteit of daarna.' });
 		let registrationId: string | null = a.registrationId;
 		if (registrationId) {
 			if (onderwerpen.length) await tx.update(registration).set({ topics: onderwerpen, topicsConfirmed: true }).where(eq(registration.id, registrationId));

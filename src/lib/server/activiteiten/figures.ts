@@ -3,7 +3,7 @@
  * attendance, no-shows, waiting-list use, feedback and topics. Counts below 5 are shown as
  * "minder dan 5" and averages need at least 5 answers (as in the buddy figures).
  */
-import { and, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, eq, gte, sql } from 'drizzle-orm';
 import { KIND_SHORT } from '$lib/activiteiten';
 import { TOPICS } from '$lib/taxonomy';
 import { withTenant } from '../db';
@@ -26,10 +26,17 @@ export async function getActivityFigures(actor: Actor, steunpuntId: string, opti
 	authorize(actor, steunpuntId, policies.canSeeActivityFigures(actor));
 	const now = options.now ?? new Date();
 	const since = new Date(now.getTime() - (options.sinceDays ?? 365) * 86_400_000);
-	const inPeriod = and(eq(activity.steunpuntId, steunpuntId), gte(activity.startsAt, since), lt(activity.startsAt, now));
+	// Activities from `since` on, also those still to come (their sign-ups count); "held" below
+	// only counts those that have started.
+	const inPeriod = and(eq(activity.steunpuntId, steunpuntId), gte(activity.startsAt, since));
 	return withTenant(steunpuntId, async (tx) => {
 		const kinds = await tx
-			.select({ kind: activity.kind, held: sql<number>`(count(*) filter (where ${activity.status} = 'gepland'))::int`, cancelled: sql<number>`(count(*) filter (where ${activity.status} <> 'gepland'))::int` })
+			.select({
+				kind: activity.kind,
+				held: sql<number>`(count(*) filter (where ${activity.status} = 'gepland' and ${activity.startsAt} < ${now.toISOString()}::timestamptz))::int`,
+				coming: sql<number>`(count(*) filter (where ${activity.status} = 'gepland' and ${activity.startsAt} >= ${now.toISOString()}::timestamptz))::int`,
+				cancelled: sql<number>`(count(*) filter (where ${activity.status} <> 'gepland'))::int`
+			})
 			.from(activity)
 			.where(inPeriod)
 			.groupBy(activity.kind);
@@ -88,7 +95,7 @@ export async function getActivityFigures(actor: Actor, steunpuntId: string, opti
 		const held = kinds.reduce((n, k) => n + k.held, 0);
 		return {
 			sinceDays: options.sinceDays ?? 365,
-			activities: { held: shown(held), cancelled: shown(kinds.reduce((n, k) => n + k.cancelled, 0)), byKind: kinds.map((k) => ({ label: KIND_SHORT[k.kind] ?? k.kind, held: shown(k.held) })) },
+			activities: { held: shown(held), coming: shown(kinds.reduce((n, k) => n + k.coming, 0)), cancelled: shown(kinds.reduce((n, k) => n + k.cancelled, 0)), byKind: kinds.map((k) => ({ label: KIND_SHORT[k.kind] ?? k.kind, held: shown(k.held) })) },
 			signups: { total: shown(s.signups), people: shown(s.people), cancelled: shown(s.cancelled) },
 			attendance: { activities: shown(att.activities), rate: percentage(att.came, att.confirmed), noShows: shown(att.noShows), came: shown(att.came) },
 			waitingList: { used: shown(s.waited), promoted: shown(s.promoted) },
