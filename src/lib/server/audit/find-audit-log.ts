@@ -15,7 +15,17 @@ export const AUDIT_LABELS: Record<string, string> = {
 	'organisation.add': 'Organisatie toegevoegd',
 	'organisation.remove': 'Organisatie verwijderd',
 	'audit.read': 'Auditlog bekeken',
-	'steunpunt.settings': 'Instellingen gewijzigd'
+	'steunpunt.settings': 'Instellingen gewijzigd',
+	'activity.create': 'Activiteit gepland',
+	'activity.update': 'Activiteit gewijzigd',
+	'activity.copy': 'Activiteit gekopieerd',
+	'activity.cancel': 'Activiteit afgelast',
+	'activity.view': 'Deelnemers van een activiteit bekeken',
+	'activity.export': 'Deelnemers van een activiteit geëxporteerd (CSV)',
+	'activity.signup_add': 'Deelnemer aangemeld door het steunpunt',
+	'activity.signup_cancel': 'Deelnemer afgemeld door het steunpunt',
+	'activity.feedback_mail': 'Feedbackmail van een activiteit verstuurd',
+	'activity.topics': 'Besproken onderwerpen van een activiteit vastgelegd'
 };
 
 /** The latest audit records of a steunpunt, for its beheerder. Reading it is itself audited. */
@@ -23,6 +33,7 @@ export async function findAuditLog(actor: Actor, steunpuntId: string, options: {
 	authorize(actor, steunpuntId, policies.canReadAuditLog(actor));
 	const where: SQL[] = [eq(auditLog.steunpuntId, steunpuntId)];
 	if (options.filter === 'dossiers') where.push(like(auditLog.action, 'case.%'));
+	if (options.filter === 'activiteiten') where.push(like(auditLog.action, 'activity.%'));
 	if (options.entityId) where.push(eq(auditLog.entityId, options.entityId));
 	const rows = await withTenant(steunpuntId, async (tx) => {
 		const found = await tx.select().from(auditLog).where(and(...where)).orderBy(desc(auditLog.at)).limit(options.limit ?? 200);
