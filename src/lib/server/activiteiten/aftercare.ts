@@ -88,6 +88,7 @@ async function feedbackSignup(tx: Db, steunpuntId: string, token: string) {
 	if (!s) throw new NotFoundError('Deze link werkt niet (meer).');
 	if (s.feedbackGiven) throw new GoneError('Je hebt je antwoord al gegeven. Dank je wel!');
 	const [a] = await tx.select().from(activity).where(eq(activity.id, s.activityId));
+	if (a.personalDataPurgedAt) throw new GoneError('Deze link is verlopen.');
 	return { s, a };
 }
 

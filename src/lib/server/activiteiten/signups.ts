@@ -136,13 +136,27 @@ async function send(out: Outgoing): Promise<void> {
 async function underLock<T>(sp: PublicSteunpunt, activityId: string, ctx: MailContext, now: Date, fn: (tx: Db, a: Activity, out: Outgoing) => Promise<T>): Promise<T> {
 	const out: Outgoing = [];
 	await prepareLinks();
-	const result = await withTenant(sp.id, async (tx) => {
-		const a = await lockActivity(tx, sp.id, activityId);
-		await expireOffersIn(tx, sp, a, ctx, now, out);
-		return fn(tx, a, out);
-	});
+	let result: T;
+	try {
+		result = await withTenant(sp.id, async (tx) => {
+			const a = await lockActivity(tx, sp.id, activityId);
+			await expireOffersIn(tx, sp, a, ctx, now, out);
+			return fn(tx, a, out);
+		});
+	} catch (error) {
+		// A refusal (a late acceptance, a full activity) rolled back the settling of offers that ran
+		// out as well; settle them on their own, so the next in line is asked now, not at the job.
+		if (error instanceof DomainError && !(error instanceof NotFoundError)) await settleExpiredOffers(sp, activityId, ctx, now);
+		throw error;
+	}
 	await send(out);
 	return result;
+}
+
+async function settleExpiredOffers(sp: PublicSteunpunt, activityId: string, ctx: MailContext, now: Date): Promise<void> {
+	const out: Outgoing = [];
+	await withTenant(sp.id, async (tx) => expireOffersIn(tx, sp, await lockActivity(tx, sp.id, activityId), ctx, now, out));
+	await send(out);
 }
 
 export interface SignupResult {
@@ -161,12 +175,15 @@ async function insertSignup(tx: Db, sp: PublicSteunpunt, a: Activity, data: Retu
 	if (data.aantal > a.maxPerSignup) throw new ValidationError({ aantal: `Je kunt je aanmelden met hooguit ${a.maxPerSignup} ${a.maxPerSignup === 1 ? 'persoon' : 'personen'}.` });
 	if (a.audience === 'ouders' && data.wie === 'professional') throw new ValidationError({ wie: 'Deze activiteit is alleen voor ouders en verzorgers. Kijk in de agenda voor een passend-onderwijscafé.' });
 	const taken = await placesTaken(tx, a.id);
-	const [{ waiting }] = await tx
-		.select({ waiting: sql<number>`count(*)::int` })
+	const free = a.capacity - taken;
+	const [{ waiting, fitting }] = await tx
+		.select({ waiting: sql<number>`count(*)::int`, fitting: sql<number>`(count(*) filter (where ${activitySignup.people} <= ${free}))::int` })
 		.from(activitySignup)
 		.where(and(eq(activitySignup.activityId, a.id), eq(activitySignup.status, 'wachtlijst')));
-	// Nobody jumps the queue: with people waiting, a newcomer waits too.
-	const status = waiting === 0 && taken + data.aantal <= a.capacity ? 'bevestigd' : 'wachtlijst';
+	// Nobody jumps the queue: while someone waiting fits into the free places, a newcomer waits
+	// too. A place nobody waiting fits into goes to the newcomer, as offerFreedPlaces would give it
+	// to the first whose group fits; otherwise it would stay empty.
+	const status = fitting === 0 && data.aantal <= free ? 'bevestigd' : 'wachtlijst';
 	const id = randomUUID();
 	const token = await signupToken(id);
 	const [row] = await tx
@@ -367,6 +384,20 @@ export async function cancelByStaff(steunpuntId: string, activityId: string, sig
 		await tx.update(activitySignup).set({ status: 'geannuleerd', cancelledAt: now, updatedAt: now }).where(eq(activitySignup.id, s.id));
 		if (s.email) out.push({ steunpuntId: sp.id, to: s.email, ...cancelledMail({ steunpunt: sp, activity: mailActivity(a), name: s.name }) });
 		await offerFreedPlaces(tx, sp, a, ctx, now, out);
+	});
+}
+
+/** Someone without e-mail was offered a place and said yes on the phone: the regisseur takes it for them. */
+export async function acceptOfferByStaff(steunpuntId: string, activityId: string, signupId: string, ctx: MailContext, now = new Date()): Promise<void> {
+	if (!uuidLike.test(signupId)) throw new NotFoundError();
+	const sp = await getSteunpuntById(steunpuntId);
+	await underLock(sp, activityId, ctx, now, async (tx, a, out) => {
+		const [s] = await tx.select().from(activitySignup).where(and(eq(activitySignup.id, signupId), eq(activitySignup.activityId, a.id))).for('update');
+		if (!s) throw new NotFoundError();
+		if (s.status !== 'aangeboden') throw new ConflictError('Deze plek is niet (meer) aangeboden.');
+		await tx.update(activitySignup).set({ status: 'bevestigd', confirmedAt: now, offerExpiresAt: null, updatedAt: now }).where(eq(activitySignup.id, s.id));
+		const mail = confirmation(sp, a, s, await signupToken(s.id), ctx);
+		if (mail) out.push(mail);
 	});
 }
 

@@ -24,6 +24,7 @@ export const AUDIT_LABELS: Record<string, string> = {
 	'activity.export': 'Deelnemers van een activiteit geëxporteerd (CSV)',
 	'activity.signup_add': 'Deelnemer aangemeld door het steunpunt',
 	'activity.signup_cancel': 'Deelnemer afgemeld door het steunpunt',
+	'activity.offer_confirm': 'Aangeboden plek genomen door het steunpunt',
 	'activity.feedback_mail': 'Feedbackmail van een activiteit verstuurd',
 	'activity.topics': 'Besproken onderwerpen van een activiteit vastgelegd'
 };

@@ -3,7 +3,7 @@ import { staffContext } from '$lib/server/auth/request';
 import { cancelActivity, copyActivity } from '$lib/server/activiteiten/activities';
 import { checkIn, getActivity } from '$lib/server/activiteiten/participants';
 import { registerTopics, sendFeedbackNow } from '$lib/server/activiteiten/aftercare';
-import { addParticipant, removeParticipant } from '$lib/server/activiteiten/staff';
+import { addParticipant, confirmOffer, removeParticipant } from '$lib/server/activiteiten/staff';
 
 export async function load({ locals, params, url }) {
 	return handle(async () => {
@@ -29,6 +29,7 @@ export const actions = {
 	aftekenen: action('aftekenen', ({ actor, steunpunt }, v, { params }) => checkIn(actor, steunpunt.id, params.activiteit, v)),
 	afmelden: action('afmelden', ({ actor, steunpunt }, v, { params, url }) => removeParticipant(actor, steunpunt.id, params.activiteit, v, { origin: url.origin })),
 	toevoegen: action('toevoegen', async ({ actor, steunpunt }, v, { params, url }) => (await addParticipant(actor, steunpunt.id, params.activiteit, v, { origin: url.origin })).status),
+	plek: action('plek', ({ actor, steunpunt }, v, { params, url }) => confirmOffer(actor, steunpunt.id, params.activiteit, v, { origin: url.origin })),
 	feedback: action('feedback', ({ actor, steunpunt }, _v, { params, url }) => sendFeedbackNow(actor, steunpunt.id, params.activiteit, { origin: url.origin })),
 	onderwerpen: action('onderwerpen', ({ actor, steunpunt }, v, { params }) => registerTopics(actor, steunpunt.id, params.activiteit, v)),
 	afgelasten: action('afgelasten', ({ actor, steunpunt }, v, { params }) => cancelActivity(actor, steunpunt.id, params.activiteit, v)),
