@@ -56,6 +56,8 @@ async function run(command: string | undefined, o: Record<string, string>): Prom
 		case 'steunpunt:create': {
 			const slug = required(o, 'slug');
 			if (!/^[a-z0-9-]{2,60}$/.test(slug)) throw new Error('--slug: alleen kleine letters, cijfers en streepjes');
+			// Top-level paths of the app itself: a steunpunt with such a slug would be unreachable.
+			if (['activiteiten', 'beheer', 'api', 'healthz'].includes(slug)) throw new Error(`--slug: "${slug}" is al een pagina van Steunpunt zelf; kies een andere naam`);
 			const [row] = await db()
 				.insert(steunpunt)
 				.values({ slug, naam: required(o, 'naam'), telefoon: o.telefoon ?? null, email: o.email ?? null })
