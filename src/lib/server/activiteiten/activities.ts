@@ -92,6 +92,8 @@ export async function updateActivity(actor: Actor, steunpuntId: string, id: stri
 			.update(activity)
 			.set({ ...values, sequence: a.sequence + 1, updatedAt: now })
 			.where(eq(activity.id, id));
+		// The personal links work until the end: move that along with the activity.
+		if (values.endsAt.getTime() !== a.endsAt.getTime() && !a.personalDataPurgedAt) await tx.update(activitySignup).set({ tokenExpiresAt: values.endsAt }).where(eq(activitySignup.activityId, id));
 		await recordAudit(tx, actor, { action: 'activity.update', entity: 'activity', entityId: id, detail: { title: data.titel } });
 	});
 	await offerAfterChange(steunpuntId, id, ctx, now);

@@ -48,7 +48,9 @@ export const ZActivityInput = z
 		bedenktijd: whole(1, 336, { missing: 'Vul in hoeveel uur iemand van de wachtlijst heeft om te reageren.', range: 'Kies 1 tot 336 uur (twee weken).' })
 	})
 	.superRefine((v, ctx) => {
-		if (v.eindtijd <= v.begintijd) ctx.addIssue({ code: 'custom', path: ['eindtijd'], message: 'De eindtijd moet na de begintijd liggen.' });
+		// Only two valid times can be compared (zod runs this also when one of them failed).
+		const valid = (t: string) => /^([01]\d|2[0-3]):[0-5]\d$/.test(t);
+		if (valid(v.begintijd) && valid(v.eindtijd) && v.eindtijd <= v.begintijd) ctx.addIssue({ code: 'custom', path: ['eindtijd'], message: 'De eindtijd moet na de begintijd liggen.' });
 		if (v.soort === 'online' && !v.onlineLink) ctx.addIssue({ code: 'custom', path: ['onlineLink'], message: 'Vul de link van de online bijeenkomst in.' });
 		if (v.soort !== 'online' && !v.adres) ctx.addIssue({ code: 'custom', path: ['adres'], message: 'Vul het adres in, of kies een online bijeenkomst.' });
 		if (v.soort !== 'online' && !v.plaats) ctx.addIssue({ code: 'custom', path: ['plaats'], message: 'Vul de plaats in.' });

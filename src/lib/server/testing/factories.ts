@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, like } from 'drizzle-orm';
 import { db } from '../db';
-import { buddy, buddyRequest, contactCase, gemeente, steunpunt, swv, swvGemeente } from '../db/schema';
+import { activity, buddy, buddyRequest, contactCase, gemeente, steunpunt, swv, swvGemeente } from '../db/schema';
 import { askQuestion } from '../contacten/ask-question';
 import { newReference } from '../contacten/cases';
 import { addDays, dayInNL } from '../contacten/working-days';
@@ -10,6 +10,7 @@ import { personalToken } from '../contacten/links';
 import { issueFormToken } from '../contacten/spam';
 import { createUser, grantRole } from '../auth/users';
 import type { Actor, Role } from '../auth/roles';
+import { signUp } from '../activiteiten/signups';
 
 export async function buildSteunpunt(overrides: Partial<typeof steunpunt.$inferInsert> = {}) {
 	const slug = overrides.slug ?? `test-${randomUUID().slice(0, 8)}`;
@@ -142,4 +143,53 @@ export async function buildBuddyRequest(sp: { id: string }, overrides: Partial<t
 		})
 		.returning();
 	return row;
+}
+
+/**
+ * An activity, written directly (as createActivity would): an oudercafé a week from `now`, two
+ * hours long, 10 places, 2 per sign-up, 48 hours to take an offered place.
+ */
+export async function buildActivity(sp: { id: string }, overrides: Partial<typeof activity.$inferInsert> & { now?: Date } = {}) {
+	const { now = new Date(), ...values } = overrides;
+	const startsAt = values.startsAt ?? new Date(now.getTime() + 7 * 86_400_000);
+	const [row] = await db()
+		.insert(activity)
+		.values({
+			steunpuntId: sp.id,
+			kind: 'oudercafe',
+			title: 'Oudercafé Thuiszitten',
+			audience: 'ouders',
+			startsAt,
+			endsAt: new Date(startsAt.getTime() + 2 * 3_600_000),
+			locationName: 'Buurthuis De Klimop',
+			address: 'Dorpsstraat 1',
+			place: 'Utrecht',
+			capacity: 10,
+			...values
+		})
+		.returning();
+	return row;
+}
+
+/** The fields of the public sign-up form as a browser posts them, with a valid form token. */
+export async function signupForm(activityId: string, overrides: Record<string, unknown> = {}, now = new Date()): Promise<Record<string, unknown>> {
+	return {
+		naam: 'Fatima de Vries',
+		email: `ouder-${randomUUID().slice(0, 8)}@example.org`,
+		telefoon: '',
+		aantal: '1',
+		wie: 'ouder',
+		toelichting: '',
+		toestemming: 'ja',
+		website: '',
+		formtijd: await issueFormToken(`activiteit:${activityId}`, now.getTime() - 5000),
+		...overrides
+	};
+}
+
+/** Signs up through the real use case (signUp), each call as its own client. */
+export async function buildSignup(sp: { slug: string }, activityId: string, overrides: Record<string, unknown> = {}, now = new Date()) {
+	const input = await signupForm(activityId, overrides, now);
+	const result = await signUp({ slug: sp.slug, activityId, client: `test-${randomUUID()}`, input, origin: 'https://steunpunt.test', now });
+	return { ...result, email: (input.email as string | undefined) || null, signupId: `${result.token.slice(0, 8)}-${result.token.slice(8, 12)}-${result.token.slice(12, 16)}-${result.token.slice(16, 20)}-${result.token.slice(20, 32)}` };
 }
