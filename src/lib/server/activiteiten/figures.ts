@@ -101,8 +101,10 @@ export async function getActivityFigures(actor: Actor, steunpuntId: string, opti
 			waitingList: { used: shown(s.waited), promoted: shown(s.promoted) },
 			feedback: { answers: shown(fb.n), useful: average(fb.sum, fb.n), suggestions },
 			topics: topicRows
-				.map((t) => ({ label: TOPICS.find((x) => x.slug === t.topic)?.label ?? t.topic, n: t.n, shown: shown(t.n) }))
+				.map((t) => ({ label: TOPICS.find((x) => x.slug === t.topic)?.label ?? t.topic, n: t.n }))
 				.sort((a, b) => b.n - a.n || a.label.localeCompare(b.label, 'nl'))
+				// Only the shown (suppressed) count leaves this function.
+				.map((t) => ({ label: t.label, shown: shown(t.n) }))
 		};
 	});
 }

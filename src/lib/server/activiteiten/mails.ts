@@ -108,8 +108,13 @@ export function offerExpiredMail(o: { origin: string; steunpunt: MailSteunpunt; 
 	]);
 }
 
-export function cancelledMail(o: { steunpunt: MailSteunpunt; activity: MailActivity; name: string | null }): MailContent {
-	return build(`Je bent afgemeld: ${o.activity.title}`, [hello(o.name), `Je bent afgemeld voor ${o.activity.title} op ${formatWhen(o.activity.startsAt, o.activity.endsAt)}. Jammer dat je niet kunt. Je plek gaat naar iemand anders.`, signature(o.steunpunt)]);
+export function cancelledMail(o: { steunpunt: MailSteunpunt; activity: MailActivity; name: string | null; waiting?: boolean }): MailContent {
+	const when = formatWhen(o.activity.startsAt, o.activity.endsAt);
+	return build(`Je bent afgemeld: ${o.activity.title}`, [
+		hello(o.name),
+		o.waiting ? `Je staat niet meer op de wachtlijst voor ${o.activity.title} op ${when}.` : `Je bent afgemeld voor ${o.activity.title} op ${when}. Jammer dat je niet kunt. Je plek gaat naar iemand anders.`,
+		signature(o.steunpunt)
+	]);
 }
 
 export function reminderMail(o: { origin: string; steunpunt: MailSteunpunt; activity: MailActivity; token: string | null; name: string | null }): MailContent {

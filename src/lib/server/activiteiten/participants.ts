@@ -11,7 +11,7 @@ import type { Actor } from '../auth/roles';
 import { recordAudit } from '../audit/record';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { uuidLike } from '../contacten/schemas';
-import { formatMoment } from './time';
+import { dateToNlLocal, formatMoment } from './time';
 import { formValuesOf } from './activities';
 import { getPublicActivity } from './activities';
 import { getSteunpuntById } from '../steunpunten/get-steunpunt';
@@ -106,7 +106,7 @@ export async function exportParticipants(actor: Actor, steunpuntId: string, acti
 			return [p.statusLabel, p.name ?? '', p.email ?? '', p.phone ?? '', String(p.people), p.who, p.needs.join(', '), p.needsNote ?? '', p.checkedIn ? 'ja' : 'nee'];
 		});
 		const csv = '\uFEFF' + [header, ...lines].map((cells) => cells.map(csvCell).join(';')).join('\r\n') + '\r\n';
-		const day = a.startsAt.toISOString().slice(0, 10);
+		const day = dateToNlLocal(a.startsAt).day;
 		return { filename: `deelnemers-${day}.csv`, csv };
 	});
 }

@@ -8,14 +8,15 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { db } from '../db';
 import { activity, activitySignup, mailOutbox } from '../db/schema';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
-import { buildActivity, buildSignup, buildSteunpunt, signupForm } from '../testing/factories';
+import { buildActivity, buildSignup, buildSteunpunt, buildUser, signupForm } from '../testing/factories';
+import type { Actor } from '../auth/roles';
 import { useTestDatabase } from '../testing/db';
 import { caught, rejection } from '../testing/expect-error';
 import { forgetSecrets } from '../secrets';
 import { icsTime } from './ical';
 import { dateToNlLocal } from './time';
 import { signupToken } from './links';
-import { GoneError, acceptOffer, cancelByStaff, cancelOwnSignup, changeOwnSignup, expireOffers, getOwnSignup, offerAfterChange, signUp } from './signups';
+import { GoneError, acceptOffer, removeParticipant, cancelOwnSignup, changeOwnSignup, expireOffers, getOwnSignup, offerAfterChange, signUp } from './signups';
 
 type Steunpunt = Awaited<ReturnType<typeof buildSteunpunt>>;
 const ORIGIN = 'https://steunpunt.test';
@@ -225,9 +226,11 @@ describe('bad input', () => {
 
 describe('the waiting list and offers', () => {
 	let sp: Steunpunt;
+	let regisseur: Actor;
 	const now = new Date();
 	beforeAll(async () => {
 		sp = await buildSteunpunt();
+		regisseur = (await buildUser({ steunpuntId: sp.id, roles: ['regisseur'] })).actor;
 	});
 
 	it('a cancellation offers the place to the first in line; a newcomer does not jump the queue; the offer is taken with a confirmation and .ics', async () => {
@@ -331,7 +334,7 @@ describe('the waiting list and offers', () => {
 		const b = await buildActivity(sp, { capacity: 1, startsAt, now });
 		const bx = await buildSignup(sp, b.id, {}, now);
 		const bw = await buildSignup(sp, b.id, {}, now);
-		await cancelByStaff(sp.id, b.id, bx.signupId, { origin: ORIGIN }, new Date(startsAt.getTime() + 60_000));
+		await removeParticipant(regisseur, sp.id, b.id, { aanmelding: bx.signupId }, { origin: ORIGIN }, new Date(startsAt.getTime() + 60_000));
 		expect((await signupRow(bw.signupId)).status).toBe('wachtlijst');
 	});
 

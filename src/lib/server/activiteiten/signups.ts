@@ -11,6 +11,9 @@ import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
 import { HOLDS_PLACE, SIGNUP_STATUSES, labelOf } from '$lib/activiteiten';
 import { PRIVACY_VERSION } from '$lib/contacten';
 import { withTenant, type Db } from '../db';
+import { authorize, policies } from '../auth/policy';
+import type { Actor } from '../auth/roles';
+import { recordAudit } from '../audit/record';
 import { activity, activitySignup } from '../db/schema';
 import { randomUUID } from 'node:crypto';
 import { ConflictError, DomainError, NotFoundError, ValidationError } from '../errors';
@@ -230,10 +233,14 @@ export async function signUp(options: { slug: string; activityId: string; client
 	return underLock(sp, options.activityId, { origin: options.origin }, now, (tx, a, out) => insertSignup(tx, sp, a, data, { origin: options.origin }, now, out));
 }
 
-/** The regisseur adds someone who signed up by phone or at the door (no spam guards). */
-export async function addSignupByStaff(sp: PublicSteunpunt, activityId: string, input: Record<string, unknown>, ctx: MailContext, now = new Date()): Promise<SignupResult> {
-	const data = parse(ZSignupInput, { ...input, toestemming: input.toestemming });
-	return underLock(sp, activityId, ctx, now, (tx, a, out) => insertSignup(tx, sp, a, data, ctx, now, out));
+/** The regisseur adds someone who signed up by phone or at the door (no spam guards). Audited. */
+export async function addParticipant(actor: Actor, steunpuntId: string, activityId: string, input: Record<string, unknown>, ctx: MailContext, now = new Date()): Promise<SignupResult> {
+	authorize(actor, steunpuntId, policies.canManageActivities(actor));
+	const sp = await getSteunpuntById(steunpuntId);
+	const data = parse(ZSignupInput, input);
+	const result = await underLock(sp, activityId, ctx, now, (tx, a, out) => insertSignup(tx, sp, a, data, ctx, now, out));
+	await withTenant(steunpuntId, (tx) => recordAudit(tx, actor, { action: 'activity.signup_add', entity: 'activity', entityId: activityId, detail: { status: result.status } }));
+	return result;
 }
 
 // ------------------------------------------------------------------------- the personal link
@@ -329,7 +336,7 @@ export async function cancelOwnSignup(slug: string, token: string, options: { or
 	await underLock(sp, activityId, options, now, async (tx, a, out) => {
 		const s = await lockedOwn(tx, signupId, a, now);
 		await tx.update(activitySignup).set({ status: 'geannuleerd', cancelledAt: now, updatedAt: now }).where(eq(activitySignup.id, s.id));
-		if (s.email) out.push({ steunpuntId: sp.id, to: s.email, ...cancelledMail({ steunpunt: sp, activity: mailActivity(a), name: s.name }) });
+		if (s.email) out.push({ steunpuntId: sp.id, to: s.email, ...cancelledMail({ steunpunt: sp, activity: mailActivity(a), name: s.name, waiting: s.status === 'wachtlijst' }) });
 		await offerFreedPlaces(tx, sp, a, options, now, out);
 	});
 }
@@ -373,8 +380,10 @@ export async function changeOwnSignup(slug: string, token: string, input: Record
 
 // ------------------------------------------------------------------------- back office helpers
 
-/** The regisseur signs someone off (they phoned); their place goes to the waiting list. */
-export async function cancelByStaff(steunpuntId: string, activityId: string, signupId: string, ctx: MailContext, now = new Date()): Promise<void> {
+/** The regisseur signs someone off (they phoned); their place goes to the waiting list. Audited. */
+export async function removeParticipant(actor: Actor, steunpuntId: string, activityId: string, input: Record<string, unknown>, ctx: MailContext, now = new Date()): Promise<void> {
+	authorize(actor, steunpuntId, policies.canManageActivities(actor));
+	const signupId = typeof input.aanmelding === 'string' ? input.aanmelding : '';
 	if (!uuidLike.test(signupId)) throw new NotFoundError();
 	const sp = await getSteunpuntById(steunpuntId);
 	await underLock(sp, activityId, ctx, now, async (tx, a, out) => {
@@ -382,13 +391,16 @@ export async function cancelByStaff(steunpuntId: string, activityId: string, sig
 		if (!s) throw new NotFoundError();
 		if (s.status === 'geannuleerd' || s.status === 'verlopen') throw new ConflictError('Deze aanmelding is al afgemeld.');
 		await tx.update(activitySignup).set({ status: 'geannuleerd', cancelledAt: now, updatedAt: now }).where(eq(activitySignup.id, s.id));
-		if (s.email) out.push({ steunpuntId: sp.id, to: s.email, ...cancelledMail({ steunpunt: sp, activity: mailActivity(a), name: s.name }) });
+		if (s.email) out.push({ steunpuntId: sp.id, to: s.email, ...cancelledMail({ steunpunt: sp, activity: mailActivity(a), name: s.name, waiting: s.status === 'wachtlijst' }) });
 		await offerFreedPlaces(tx, sp, a, ctx, now, out);
+		await recordAudit(tx, actor, { action: 'activity.signup_cancel', entity: 'activity', entityId: a.id, detail: { signup: s.id } });
 	});
 }
 
-/** Someone without e-mail was offered a place and said yes on the phone: the regisseur takes it for them. */
-export async function acceptOfferByStaff(steunpuntId: string, activityId: string, signupId: string, ctx: MailContext, now = new Date()): Promise<void> {
+/** Someone without e-mail was offered a place and said yes on the phone: the regisseur takes it for them. Audited. */
+export async function confirmOffer(actor: Actor, steunpuntId: string, activityId: string, input: Record<string, unknown>, ctx: MailContext, now = new Date()): Promise<void> {
+	authorize(actor, steunpuntId, policies.canManageActivities(actor));
+	const signupId = typeof input.aanmelding === 'string' ? input.aanmelding : '';
 	if (!uuidLike.test(signupId)) throw new NotFoundError();
 	const sp = await getSteunpuntById(steunpuntId);
 	await underLock(sp, activityId, ctx, now, async (tx, a, out) => {
@@ -398,6 +410,7 @@ export async function acceptOfferByStaff(steunpuntId: string, activityId: string
 		await tx.update(activitySignup).set({ status: 'bevestigd', confirmedAt: now, offerExpiresAt: null, updatedAt: now }).where(eq(activitySignup.id, s.id));
 		const mail = confirmation(sp, a, s, await signupToken(s.id), ctx);
 		if (mail) out.push(mail);
+		await recordAudit(tx, actor, { action: 'activity.offer_confirm', entity: 'activity', entityId: a.id, detail: { signup: s.id } });
 	});
 }
 

@@ -3,7 +3,7 @@ import { staffContext } from '$lib/server/auth/request';
 import { cancelActivity, copyActivity } from '$lib/server/activiteiten/activities';
 import { checkIn, getActivity } from '$lib/server/activiteiten/participants';
 import { registerTopics, sendFeedbackNow } from '$lib/server/activiteiten/aftercare';
-import { addParticipant, confirmOffer, removeParticipant } from '$lib/server/activiteiten/staff';
+import { addParticipant, confirmOffer, removeParticipant } from '$lib/server/activiteiten/signups';
 
 export async function load({ locals, params, url }) {
 	return handle(async () => {
