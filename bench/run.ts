@@ -6,7 +6,11 @@
  *     concurrent connections (autocannon), on PGlite, and on PostgreSQL when DATABASE_URL is set;
  *  4. contacts: topic suggestion accuracy and latency, registering a contact through the form
  *     action, and the inbox with 10,000 cases (bench/contacten.ts);
- *  5. buddies: ranking 500 buddies for a request, and the figures page with 10,000 matches.
+ *  5. buddies: ranking 500 buddies for a request, and the figures page with 10,000 matches;
+ *  6. activities: signing up through the form action (open and full activity) and the iCal feed
+ *     with 1,000 activities (bench/activiteiten.ts).
+ * BENCH_ONLY=relevance,load,contacten,activiteiten runs only those parts (default: everything);
+ * BENCH_PORT moves the servers' ports (default 4310 for PGlite, the next one for PostgreSQL).
  * Needs a build (`npm run build`).
  */
 import { spawn } from 'node:child_process';
@@ -19,9 +23,12 @@ import { loadQuestions } from '../src/lib/server/kennisbank/content';
 import { evaluateSearch } from '../src/lib/server/search/evaluate';
 import { contactFigures, prepareContacts, topicFigures } from './contacten';
 import { rankingFigures } from './buddies-ranking';
+import { activityFigures, CLIENT_HEADER, prepareActivities } from './activiteiten';
 
 const QUESTION = '/demo/vraag/mijn-kind-zit-thuis-wat-nu';
 const SEARCH = '/api/v1/steunpunten/demo/zoeken?q=kind%20zit%20thuis';
+const ONLY = (process.env.BENCH_ONLY || '').split(',').map((p) => p.trim()).filter(Boolean);
+const want = (part: string) => ONLY.length === 0 || ONLY.includes(part);
 
 function relevance(): void {
 	const file = process.env.QUERIES || path.resolve('../shared/domain/queries-dev.jsonl');
@@ -70,30 +77,49 @@ async function stop(child: ReturnType<typeof spawn>): Promise<void> {
 }
 
 async function run(kind: string, env: NodeJS.ProcessEnv, port: number): Promise<void> {
+	// The first start also migrates the database and loads the demo the other parts build on.
 	const first = await startServer(env, port);
 	try {
 		console.info(`--- ${kind}`);
-		await pageBytes(first.base);
-		await load(first.base, QUESTION, 'question page, 20 connections');
-		await load(first.base, SEARCH, 'search API, 20 connections');
+		if (want('load')) {
+			await pageBytes(first.base);
+			await load(first.base, QUESTION, 'question page, 20 connections');
+			await load(first.base, SEARCH, 'search API, 20 connections');
+		}
 	} finally {
 		await stop(first.child);
 	}
-	// The demo exists now; add a bench regisseur and 10,000 cases while the server is stopped.
-	await prepareContacts({ databaseUrl: env.DATABASE_URL || undefined, dataDir: env.DATA_DIR });
-	const second = await startServer(env, port);
-	try {
-		await contactFigures(second.base);
-	} finally {
-		await stop(second.child);
+	const database = { databaseUrl: env.DATABASE_URL || undefined, dataDir: env.DATA_DIR };
+	if (want('contacten')) {
+		// The demo exists now; add a bench regisseur and 10,000 cases while the server is stopped.
+		await prepareContacts(database);
+		const second = await startServer(env, port);
+		try {
+			await contactFigures(second.base);
+		} finally {
+			await stop(second.child);
+		}
+	}
+	if (want('activiteiten')) {
+		const ids = await prepareActivities(database);
+		// Every sign-up presents its own client address, as the e2e server does (x-e2e-client).
+		const third = await startServer({ ...env, ADDRESS_HEADER: CLIENT_HEADER }, port);
+		try {
+			await activityFigures(third.base, ids);
+		} finally {
+			await stop(third.child);
+		}
 	}
 }
 
-relevance();
-topicFigures();
-rankingFigures();
+if (want('relevance')) {
+	relevance();
+	topicFigures();
+	rankingFigures();
+}
+const port = Number(process.env.BENCH_PORT || 4310);
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'steunpunt-bench-'));
-await run('PGlite', { DATA_DIR: dataDir, DATABASE_URL: '' }, 4310);
-if (process.env.DATABASE_URL) await run('PostgreSQL', { DATABASE_URL: process.env.DATABASE_URL }, 4311);
+await run('PGlite', { DATA_DIR: dataDir, DATABASE_URL: '' }, port);
+if (process.env.DATABASE_URL) await run('PostgreSQL', { DATABASE_URL: process.env.DATABASE_URL }, port + 1);
 else console.info('--- PostgreSQL: set DATABASE_URL to measure it too');
 fs.rmSync(dataDir, { recursive: true, force: true });
