@@ -9,7 +9,7 @@ import { useTestDatabase } from '../testing/db';
 import { buildSteunpunt, buildUser } from '../testing/factories';
 import { recordAudit } from '../audit/record';
 import { db, rowsOf, withTenant } from './index';
-import { auditLog, membership, text_, textFeedback, textReview, textVersion } from './schema';
+import { auditLog, mailOutbox, membership, text_, textFeedback, textReview, textVersion } from './schema';
 
 type Steunpunt = Awaited<ReturnType<typeof buildSteunpunt>>;
 
@@ -160,5 +160,35 @@ describe('row-level security inside withTenant', () => {
 			return tx.select().from(textFeedback);
 		});
 		expect(seen).toHaveLength(0);
+	});
+});
+
+describe('what the app role may not read at all', () => {
+	for (const table of ['session', 'password_reset', 'login_throttle', 'rate_limit', 'app_secret']) {
+		it(`cannot read ${table}`, async () => {
+			expect(await failure(withTenant(a.id, (tx) => tx.execute(sql.raw(`select count(*) from ${table}`))))).toMatch(/permission denied/);
+		});
+	}
+
+	it("reads users' id, e-mail and name, never their password hash or TOTP secret, and writes no users", async () => {
+		const rows = rowsOf<{ naam: string }>(await withTenant(a.id, (tx) => tx.execute(sql`select id, email, naam from app_user where id = ${userA}`)));
+		expect(rows).toHaveLength(1);
+		expect(await failure(withTenant(a.id, (tx) => tx.execute(sql`select password_hash from app_user limit 1`)))).toMatch(/permission denied/);
+		expect(await failure(withTenant(a.id, (tx) => tx.execute(sql`select totp_secret from app_user limit 1`)))).toMatch(/permission denied/);
+		expect(await failure(withTenant(a.id, (tx) => tx.execute(sql`update app_user set naam = 'x' where id = ${userA}`)))).toMatch(/permission denied/);
+	});
+
+	it("sees only its own steunpunt's mail in the outbox, not another's nor staff mail without a steunpunt", async () => {
+		const tag = randomUUID();
+		await db().insert(mailOutbox).values([
+			{ steunpuntId: a.id, to: `a-${tag}@example.org`, subject: tag, text: 'a' },
+			{ steunpuntId: b.id, to: `b-${tag}@example.org`, subject: tag, text: 'b' },
+			{ steunpuntId: null, to: `staff-${tag}@example.org`, subject: tag, text: 'reset' }
+		]);
+		const seen = await withTenant(a.id, (tx) => tx.select({ to: mailOutbox.to }).from(mailOutbox).where(eq(mailOutbox.subject, tag)));
+		expect(seen.map((m) => m.to)).toEqual([`a-${tag}@example.org`]);
+		const deleted = await withTenant(a.id, (tx) => tx.delete(mailOutbox).where(eq(mailOutbox.subject, tag)).returning({ to: mailOutbox.to }));
+		expect(deleted).toHaveLength(1);
+		expect(await db().select().from(mailOutbox).where(eq(mailOutbox.subject, tag))).toHaveLength(2);
 	});
 });
