@@ -13,6 +13,11 @@
  * it (isStaffOf in auth/policy.ts: "another steunpunt's staff is a stranger: 404, not 403").
  * Anonymous: 303 to /beheer/inloggen, for pages and for posts.
  *
+ * Activiteiten (its back office shares these accounts): only regisseur and beheerder plan and
+ * manage activities, participants, the presence list and the CSV (everyone else 403); the
+ * anonymous figures are also for beleid. tests/e2e/activiteiten/tenancy-roles.spec.ts adds the
+ * cross-tenant cases with forged ids.
+ *
  * Form actions are posted as a browser does (accept text/html): SvelteKit answers with the
  * failure status (400/403/404) itself; a success is 200, or 303 when it ends on another page.
  */
@@ -20,6 +25,7 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
 import type { AccountName } from '../fixtures/accounts';
 import { createCase, errorSummary, optionValue, postForm, type FormBody } from '../fixtures/forms';
 import { loginAs } from '../fixtures/login';
+import { dayFromNow, planActivity, soonSlot, validActivity } from '../pages/activiteiten';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -60,9 +66,27 @@ POST /beheer/demo/vragen/B?/opvolgmail          200 200 403 403 403 403 403 404 
 POST /beheer/demo/organisaties?/toevoegen       200 200 403 403 403 403 403 404 303
 POST /beheer/demo/privacy?/uitvoeren            404 403 403 403 403 403 403 404 303
 POST /beheer/demo/privacy?/opruimen             200 403 403 403 403 403 403 404 303
+GET  /beheer/demo/activiteiten                  200 200 403 403 403 403 403 404 303
+GET  /beheer/demo/activiteiten/nieuw            200 200 403 403 403 403 403 404 303
+GET  /beheer/demo/activiteiten/X                200 200 403 403 403 403 403 404 303
+GET  /beheer/demo/activiteiten/X/bewerken       200 200 403 403 403 403 403 404 303
+GET  /beheer/demo/activiteiten/X/presentielijst 200 200 403 403 403 403 403 404 303
+GET  /beheer/demo/activiteiten/X/deelnemers.csv 200 200 403 403 403 403 403 404 303
+GET  /beheer/demo/activiteit-cijfers            200 200 403 403 403 403 200 404 303
+POST /beheer/demo/activiteiten/nieuw            303 303 403 403 403 403 403 404 303
+POST /beheer/demo/activiteiten/X/bewerken       303 303 403 403 403 403 403 404 303
+POST /beheer/demo/activiteiten/X?/toevoegen     200 200 403 403 403 403 403 404 303
+POST /beheer/demo/activiteiten/X?/aftekenen     200 200 403 403 403 403 403 404 303
+POST /beheer/demo/activiteiten/X?/onderwerpen   200 200 403 403 403 403 403 404 303
+POST /beheer/demo/activiteiten/X?/kopieren      303 303 403 403 403 403 403 404 303
+POST /beheer/demo/activiteiten/Z?/afmelden      404 404 403 403 403 403 403 404 303
+POST /beheer/demo/activiteiten/Z?/feedback      404 404 403 403 403 403 403 404 303
+POST /beheer/demo/activiteiten/Z?/afgelasten    404 404 403 403 403 403 403 404 303
 `;
 // privacy?/uitvoeren posts the id of a request that does not exist: the beheerder, who may carry
-// out requests, gets 404 for it; everyone else is refused before the id is looked at.
+// out requests, gets 404 for it; everyone else is refused before the id is looked at. The same
+// for the activity actions on Z, an activity that does not exist (they would otherwise change X
+// for the next person in the matrix). X is an activity today, so the door list is open.
 
 interface Cell {
 	method: 'GET' | 'POST';
@@ -83,6 +107,9 @@ const pages = new Map<Who, Page>();
 let caseA: string;
 let caseB: string;
 let regisseurId: string;
+let activityX: string;
+let signupX: string;
+const ACTIVITY_Z = '0b7d3c1e-5a2f-4e8b-9d6c-1f2e3a4b5c6d';
 
 test.beforeAll(async ({ browser, baseURL }) => {
 	test.setTimeout(120_000);
@@ -99,16 +126,35 @@ test.beforeAll(async ({ browser, baseURL }) => {
 	regisseurId = optionValue(html, 'toegewezen', 'Matrix Regisseur');
 	const referred = await postForm(regisseur.request, baseURL!, `/beheer/demo/vragen/${caseB}?/doorverwijzen`, { soort: 'consulent', consulent: consulentId, akkoord: 'ja', overgedragen: '' });
 	expect(referred.status(), `doorverwijzen naar Matrix Consulent: ${errorSummary(await referred.text())}`).toBe(200);
+	// Activity X, a few hours from now, with one participant to check in.
+	activityX = await planActivity(regisseur, baseURL!, 'demo', activityBody());
+	const added = await postForm(regisseur.request, baseURL!, `/beheer/demo/activiteiten/${activityX}?/toevoegen`, participant('Matrix deelnemer'));
+	expect(added.status(), `deelnemer toevoegen: ${errorSummary(await added.text())}`).toBe(200);
+	signupX = /name="aanmelding" value="([0-9a-f-]{36})"/.exec(await (await regisseur.request.get(`/beheer/demo/activiteiten/${activityX}`)).text())?.[1] ?? '';
+	expect(signupX, 'de aanmelding in X').not.toBe('');
 });
 
 test.afterAll(async () => {
 	for (const page of pages.values()) await page.context().close();
 });
 
+const slot = soonSlot();
+const activityBody = () => validActivity({ titel: 'Matrix-activiteit', datum: slot.day, begintijd: slot.start, eindtijd: slot.end, plekken: '100' });
+const participant = (naam: string): FormBody => ({ naam, email: '', telefoon: '06 12345678', aantal: '1', wie: 'ouder', toelichting: '', toestemming: 'ja' });
+
 /** The body of a POST cell: a valid form, so only who posts decides the answer. */
 function body(route: string, who: Who): FormBody {
 	const [path, hash] = route.split('#');
 	const action = path.split('?/')[1];
+	if (path.includes('/activiteiten/')) {
+		if (path.endsWith('/nieuw') || path.endsWith('/bewerken')) return activityBody();
+		if (action === 'toevoegen') return participant(`Matrix ${who}`);
+		if (action === 'aftekenen') return { aanmelding: signupX, aanwezig: 'ja' };
+		if (action === 'onderwerpen') return { onderwerpen: ['opp', 'zorgplicht'] };
+		if (action === 'kopieren') return { datum: dayFromNow(30) };
+		if (action === 'afmelden') return { aanmelding: '6f1c2b8e-93a4-4d7e-9c2a-0b5e8f7d1a23' };
+		return {};
+	}
 	switch (action) {
 		case 'registreren':
 			return { kanaal: 'telefoon', duur: '10', wie: 'ouder', onderwerpen: 'opp', uitkomst: 'informatie-advies', samenvatting: 'Matrix', dossier: hash === 'nieuw' ? 'nieuw' : hash === 'A' ? caseA : caseB };
@@ -130,7 +176,12 @@ function body(route: string, who: Who): FormBody {
 }
 
 async function answer(request: APIRequestContext, origin: string, cell: Cell): Promise<{ status: number; location: string }> {
-	const path = cell.route.split('#')[0].replace('/vragen/A', `/vragen/${caseA}`).replace('/vragen/B', `/vragen/${caseB}`);
+	const path = cell.route
+		.split('#')[0]
+		.replace('/vragen/A', `/vragen/${caseA}`)
+		.replace('/vragen/B', `/vragen/${caseB}`)
+		.replace('/activiteiten/X', `/activiteiten/${activityX}`)
+		.replace('/activiteiten/Z', `/activiteiten/${ACTIVITY_Z}`);
 	const response = cell.method === 'GET' ? await request.get(path, { maxRedirects: 0 }) : await postForm(request, origin, path, body(cell.route, cell.who));
 	return { status: response.status(), location: response.headers()['location'] ?? '' };
 }
@@ -147,12 +198,12 @@ test('rol × route', async ({ request, baseURL }) => {
 				if (status !== cell.expected) wrong.push(`${cell.method} ${cell.route} als ${who}: ${status}, verwacht ${cell.expected}`);
 				// Anonymous is sent to the login; a 303 of staff goes to the case (never to the login).
 				else if (status === 303 && who === 'anoniem' && !/\/beheer\/inloggen$/.test(location)) wrong.push(`${cell.route} als anoniem: naar ${location}`);
-				else if (status === 303 && who !== 'anoniem' && !location.includes('/beheer/demo/vragen/')) wrong.push(`${cell.route} als ${who}: naar ${location}`);
+				else if (status === 303 && who !== 'anoniem' && !location.includes(cell.route.includes('/activiteiten/') ? '/beheer/demo/activiteiten/' : '/beheer/demo/vragen/')) wrong.push(`${cell.route} als ${who}: naar ${location}`);
 			}
 		})
 	);
 	expect(wrong, wrong.join('\n')).toEqual([]);
-	expect(cells.length).toBe(29 * 9);
+	expect(cells.length).toBe((29 + 16) * 9);
 });
 
 test('de consulent ziet in de lijst alleen het dossier dat naar hem is doorverwezen', async () => {
