@@ -192,6 +192,37 @@ describe('changing, copying and calling off', () => {
 		expect((await activityRow(a.id)).sequence).toBe(2);
 	});
 
+	it('mails everyone signed up or waiting when the time or place changes (the confirmed with the new .ics), and nobody for other edits', async () => {
+		const a = await buildActivity(sp, { capacity: 1, now });
+		const confirmed = await buildSignup(sp, a.id, {}, now);
+		const waiting = await buildSignup(sp, a.id, {}, now);
+		const values = formValuesOf(await activityRow(a.id));
+		const changed = async (address: string) => (await db().select().from(mailOutbox).where(eq(mailOutbox.to, address))).filter((m) => m.subject.startsWith('Gewijzigd:'));
+
+		// The factory's times carry seconds; the form has whole minutes: save once to align them.
+		await updateActivity(regisseur.actor, sp.id, a.id, values, { origin: ORIGIN }, now);
+		const before = (await changed(confirmed.email!)).length;
+		await updateActivity(regisseur.actor, sp.id, a.id, { ...values, titel: 'Andere titel', beschrijving: 'Nieuw', plekken: '3' }, { origin: ORIGIN }, now);
+		expect(await changed(confirmed.email!)).toHaveLength(before);
+
+		await updateActivity(regisseur.actor, sp.id, a.id, { ...values, plekken: '3', begintijd: '20:00', eindtijd: '22:00' }, { origin: ORIGIN }, now);
+		const toConfirmed = (await changed(confirmed.email!)).at(-1)!;
+		expect(await changed(confirmed.email!)).toHaveLength(before + 1);
+		expect(toConfirmed.text).toContain('20.00 tot 22.00 uur');
+		expect(toConfirmed.text).toMatch(new RegExp(`${ORIGIN}/${sp.slug}/aanmelding/[0-9a-f]{32}`));
+		expect(toConfirmed.attachments).toHaveLength(1);
+		const ics = toConfirmed.attachments[0].content;
+		const row = await activityRow(a.id);
+		expect(row.sequence).toBe(3);
+		expect(ics).toContain(`SEQUENCE:${row.sequence}`);
+		expect(ics).toContain(`DTSTART:${row.startsAt.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')}`);
+		const toWaiting = (await changed(waiting.email!)).at(-1)!;
+		expect(toWaiting.text).toContain('20.00 tot 22.00 uur');
+
+		await updateActivity(regisseur.actor, sp.id, a.id, { ...formValuesOf(row), adres: 'Andere straat 2' }, { origin: ORIGIN }, now);
+		expect(await changed(confirmed.email!)).toHaveLength(before + 2);
+	});
+
 	it('copies an activity to another date: same details and clock times, no participants', async () => {
 		const id = await createActivity(regisseur.actor, sp.id, form({ datum: dateToNlLocal(new Date(now.getTime() + 10 * DAY)).day }), now);
 		await buildSignup(sp, id, {}, now);

@@ -12,11 +12,12 @@ import type { Actor } from '../auth/roles';
 import { recordAudit } from '../audit/record';
 import { NotFoundError, ValidationError } from '../errors';
 import { parse } from '../validation';
-import { sendMail } from '../mail/send';
+import { sendMail, type Mail } from '../mail/send';
 import { log } from '../log';
 import { getSteunpuntById, getSteunpuntBySlug } from '../steunpunten/get-steunpunt';
 import { uuidLike } from '../contacten/schemas';
-import { activityCancelledMail, whereText } from './mails';
+import { activityCancelledMail, changedMail, icsAttachment, whereText } from './mails';
+import { prepareLinks, signupToken } from './links';
 import { ZActivityInput, ZCopyInput, ZSeriesInput } from './schemas';
 import { offerAfterChange, type MailContext } from './signups';
 import { addLocal, dateToNlLocal, formatDay, formatWhen, nlLocalToDate } from './time';
@@ -79,7 +80,9 @@ export async function updateActivity(actor: Actor, steunpuntId: string, id: stri
 	const data = parse(ZActivityInput, input);
 	const values = columns(data, data.datum);
 	notInPast(values.startsAt, now);
-	await withTenant(steunpuntId, async (tx) => {
+	const sp = await getSteunpuntById(steunpuntId);
+	await prepareLinks();
+	const mails = await withTenant(steunpuntId, async (tx) => {
 		const [a] = await tx.select().from(activity).where(and(eq(activity.id, id), eq(activity.steunpuntId, steunpuntId))).for('update');
 		if (!a) throw new NotFoundError();
 		if (a.status !== 'gepland') throw new ValidationError({ form: 'Deze activiteit is afgelast en kan niet meer veranderen.' });
@@ -95,7 +98,28 @@ export async function updateActivity(actor: Actor, steunpuntId: string, id: stri
 		// The personal links work until the end: move that along with the activity.
 		if (values.endsAt.getTime() !== a.endsAt.getTime() && !a.personalDataPurgedAt) await tx.update(activitySignup).set({ tokenExpiresAt: values.endsAt }).where(eq(activitySignup.activityId, id));
 		await recordAudit(tx, actor, { action: 'activity.update', entity: 'activity', entityId: id, detail: { title: data.titel } });
+		// A new time or place reaches everyone signed up or waiting, with the updated .ics.
+		const moved = values.startsAt.getTime() !== a.startsAt.getTime() || values.endsAt.getTime() !== a.endsAt.getTime() || whereText(values) !== whereText(a) || values.onlineUrl !== a.onlineUrl;
+		if (!moved) return [];
+		const updated = { ...a, ...values, sequence: a.sequence + 1, updatedAt: now };
+		const people = await tx
+			.select({ id: activitySignup.id, email: activitySignup.email, name: activitySignup.name, status: activitySignup.status })
+			.from(activitySignup)
+			.where(and(eq(activitySignup.activityId, id), inArray(activitySignup.status, ['bevestigd', 'aangeboden', 'wachtlijst'])));
+		const out: Mail[] = [];
+		for (const p of people) {
+			if (!p.email) continue;
+			const token = await signupToken(p.id);
+			out.push({
+				steunpuntId,
+				to: p.email,
+				...changedMail({ origin: ctx.origin, steunpunt: sp, activity: updated, token, name: p.name }),
+				attachments: p.status === 'bevestigd' ? [icsAttachment({ origin: ctx.origin, steunpunt: sp, activity: updated, host: new URL(ctx.origin).hostname })] : []
+			});
+		}
+		return out;
 	});
+	for (const m of mails) await sendMail(m).catch((err) => log.error({ err }, 'wijzigingsmail niet verstuurd'));
 	await offerAfterChange(steunpuntId, id, ctx, now);
 }
 

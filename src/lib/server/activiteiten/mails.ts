@@ -147,3 +147,17 @@ export function activityCancelledMail(o: { steunpunt: MailSteunpunt; activity: M
 		signature(o.steunpunt)
 	]);
 }
+
+/** To everyone signed up or waiting when the time or place changes (with the new .ics for the agenda). */
+export function changedMail(o: { origin: string; steunpunt: MailSteunpunt; activity: MailActivity; token: string; name: string | null }): MailContent {
+	const a = o.activity;
+	return build(`Gewijzigd: ${a.title}`, [
+		hello(o.name),
+		`Er is iets veranderd aan ${a.title}. Dit is de nieuwe tijd en plaats:`,
+		`Wanneer: ${formatWhen(a.startsAt, a.endsAt)}\nWaar: ${whereText(a)}`,
+		a.online && a.onlineUrl ? `Je doet mee via deze link: ${a.onlineUrl}` : null,
+		'Sta je ingeschreven? In de bijlage staat de nieuwe tijd voor je agenda.',
+		`Kun je nu niet meer? Meld je af via je eigen link: ${personalLink(o)}`,
+		signature(o.steunpunt)
+	]);
+}
