@@ -309,10 +309,30 @@ export async function getOwnSignup(slug: string, token: string, options: { origi
 	});
 }
 
-/** Loads the sign-up behind a link under the activity lock, refusing what can no longer change. */
-async function lockedOwn(tx: Db, signupId: string, a: Activity, now: Date): Promise<Signup> {
+/** A sign-up of the locked activity, locked too (404 when it is not one of its sign-ups). */
+async function lockSignup(tx: Db, signupId: string, a: Activity): Promise<Signup> {
 	const [s] = await tx.select().from(activitySignup).where(and(eq(activitySignup.id, signupId), eq(activitySignup.activityId, a.id))).for('update');
 	if (!s) throw new NotFoundError();
+	return s;
+}
+
+/** Signs off: the place (if held) goes to the waiting list; the person gets a mail. */
+async function cancelSignup(tx: Db, sp: PublicSteunpunt, a: Activity, s: Signup, ctx: MailContext, now: Date, out: Outgoing): Promise<void> {
+	await tx.update(activitySignup).set({ status: 'geannuleerd', cancelledAt: now, updatedAt: now }).where(eq(activitySignup.id, s.id));
+	if (s.email) out.push({ steunpuntId: sp.id, to: s.email, ...cancelledMail({ steunpunt: sp, activity: mailActivity(a), name: s.name, waiting: s.status === 'wachtlijst' }) });
+	await offerFreedPlaces(tx, sp, a, ctx, now, out);
+}
+
+/** Takes an offered place: confirmed, with the confirmation mail and .ics. */
+async function takePlace(tx: Db, sp: PublicSteunpunt, a: Activity, s: Signup, ctx: MailContext, now: Date, out: Outgoing): Promise<void> {
+	await tx.update(activitySignup).set({ status: 'bevestigd', confirmedAt: now, offerExpiresAt: null, updatedAt: now }).where(eq(activitySignup.id, s.id));
+	const mail = confirmation(sp, a, s, await signupToken(s.id), ctx);
+	if (mail) out.push(mail);
+}
+
+/** Loads the sign-up behind a link under the activity lock, refusing what can no longer change. */
+async function lockedOwn(tx: Db, signupId: string, a: Activity, now: Date): Promise<Signup> {
+	const s = await lockSignup(tx, signupId, a);
 	if (s.status === 'geannuleerd') throw new GoneError('Je hebt je al afgemeld. Deze link werkt niet meer.');
 	if (s.status === 'verlopen') throw new GoneError('De plek is naar de volgende op de wachtlijst gegaan, omdat we niet op tijd van je hoorden.');
 	if (a.status !== 'gepland') throw new GoneError('Deze activiteit gaat niet door.');
@@ -334,10 +354,7 @@ export async function cancelOwnSignup(slug: string, token: string, options: { or
 	const now = options.now ?? new Date();
 	const { activityId, signupId } = await ownIds(sp, token, now);
 	await underLock(sp, activityId, options, now, async (tx, a, out) => {
-		const s = await lockedOwn(tx, signupId, a, now);
-		await tx.update(activitySignup).set({ status: 'geannuleerd', cancelledAt: now, updatedAt: now }).where(eq(activitySignup.id, s.id));
-		if (s.email) out.push({ steunpuntId: sp.id, to: s.email, ...cancelledMail({ steunpunt: sp, activity: mailActivity(a), name: s.name, waiting: s.status === 'wachtlijst' }) });
-		await offerFreedPlaces(tx, sp, a, options, now, out);
+		await cancelSignup(tx, sp, a, await lockedOwn(tx, signupId, a, now), options, now, out);
 	});
 }
 
@@ -350,9 +367,7 @@ export async function acceptOffer(slug: string, token: string, options: { origin
 		const s = await lockedOwn(tx, signupId, a, now);
 		if (s.status === 'bevestigd') throw new ConflictError('Je hebt de plek al genomen. Je bent aangemeld.');
 		if (s.status !== 'aangeboden') throw new ValidationError({ form: 'Er is nog geen plek voor je vrij. Je krijgt een mail als dat zo is.' });
-		await tx.update(activitySignup).set({ status: 'bevestigd', confirmedAt: now, offerExpiresAt: null, updatedAt: now }).where(eq(activitySignup.id, s.id));
-		const mail = confirmation(sp, a, s, token, options);
-		if (mail) out.push(mail);
+		await takePlace(tx, sp, a, s, options, now, out);
 	});
 }
 
@@ -380,19 +395,22 @@ export async function changeOwnSignup(slug: string, token: string, input: Record
 
 // ------------------------------------------------------------------------- back office helpers
 
+/** The sign-up a back-office form names (hidden field `aanmelding`); 404 when it is no id. */
+function signupIdOf(input: Record<string, unknown>): string {
+	const id = typeof input.aanmelding === 'string' ? input.aanmelding : '';
+	if (!uuidLike.test(id)) throw new NotFoundError();
+	return id;
+}
+
 /** The regisseur signs someone off (they phoned); their place goes to the waiting list. Audited. */
 export async function removeParticipant(actor: Actor, steunpuntId: string, activityId: string, input: Record<string, unknown>, ctx: MailContext, now = new Date()): Promise<void> {
 	authorize(actor, steunpuntId, policies.canManageActivities(actor));
-	const signupId = typeof input.aanmelding === 'string' ? input.aanmelding : '';
-	if (!uuidLike.test(signupId)) throw new NotFoundError();
+	const signupId = signupIdOf(input);
 	const sp = await getSteunpuntById(steunpuntId);
 	await underLock(sp, activityId, ctx, now, async (tx, a, out) => {
-		const [s] = await tx.select().from(activitySignup).where(and(eq(activitySignup.id, signupId), eq(activitySignup.activityId, a.id))).for('update');
-		if (!s) throw new NotFoundError();
+		const s = await lockSignup(tx, signupId, a);
 		if (s.status === 'geannuleerd' || s.status === 'verlopen') throw new ConflictError('Deze aanmelding is al afgemeld.');
-		await tx.update(activitySignup).set({ status: 'geannuleerd', cancelledAt: now, updatedAt: now }).where(eq(activitySignup.id, s.id));
-		if (s.email) out.push({ steunpuntId: sp.id, to: s.email, ...cancelledMail({ steunpunt: sp, activity: mailActivity(a), name: s.name, waiting: s.status === 'wachtlijst' }) });
-		await offerFreedPlaces(tx, sp, a, ctx, now, out);
+		await cancelSignup(tx, sp, a, s, ctx, now, out);
 		await recordAudit(tx, actor, { action: 'activity.signup_cancel', entity: 'activity', entityId: a.id, detail: { signup: s.id } });
 	});
 }
@@ -400,16 +418,12 @@ export async function removeParticipant(actor: Actor, steunpuntId: string, activ
 /** Someone without e-mail was offered a place and said yes on the phone: the regisseur takes it for them. Audited. */
 export async function confirmOffer(actor: Actor, steunpuntId: string, activityId: string, input: Record<string, unknown>, ctx: MailContext, now = new Date()): Promise<void> {
 	authorize(actor, steunpuntId, policies.canManageActivities(actor));
-	const signupId = typeof input.aanmelding === 'string' ? input.aanmelding : '';
-	if (!uuidLike.test(signupId)) throw new NotFoundError();
+	const signupId = signupIdOf(input);
 	const sp = await getSteunpuntById(steunpuntId);
 	await underLock(sp, activityId, ctx, now, async (tx, a, out) => {
-		const [s] = await tx.select().from(activitySignup).where(and(eq(activitySignup.id, signupId), eq(activitySignup.activityId, a.id))).for('update');
-		if (!s) throw new NotFoundError();
+		const s = await lockSignup(tx, signupId, a);
 		if (s.status !== 'aangeboden') throw new ConflictError('Deze plek is niet (meer) aangeboden.');
-		await tx.update(activitySignup).set({ status: 'bevestigd', confirmedAt: now, offerExpiresAt: null, updatedAt: now }).where(eq(activitySignup.id, s.id));
-		const mail = confirmation(sp, a, s, await signupToken(s.id), ctx);
-		if (mail) out.push(mail);
+		await takePlace(tx, sp, a, s, ctx, now, out);
 		await recordAudit(tx, actor, { action: 'activity.offer_confirm', entity: 'activity', entityId: a.id, detail: { signup: s.id } });
 	});
 }
