@@ -5,10 +5,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { and, asc, eq } from 'drizzle-orm';
 import { db } from '../db';
-import { activity, activitySignup, auditLog, mailOutbox } from '../db/schema';
+import { activity, activitySignup, auditLog } from '../db/schema';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { buildActivity, buildSignup, buildSteunpunt, buildUser } from '../testing/factories';
 import { useTestDatabase } from '../testing/db';
+import { mailsTo } from '../testing/mail';
 import { caught } from '../testing/expect-error';
 import { cancelActivity, copyActivity, createActivity, findActivities, findAgenda, findNationalAgenda, formValuesOf, getPublicActivity, updateActivity } from './activities';
 import { dateToNlLocal } from './time';
@@ -184,7 +185,7 @@ describe('changing, copying and calling off', () => {
 		const statuses = await db().select().from(activitySignup).where(eq(activitySignup.activityId, a.id));
 		expect(statuses.find((s) => s.id === w1.signupId)?.status).toBe('aangeboden');
 		expect(statuses.find((s) => s.id === w2.signupId)?.status).toBe('aangeboden');
-		const offers = await db().select().from(mailOutbox).where(eq(mailOutbox.to, w1.email!));
+		const offers = await mailsTo(w1.email);
 		expect(offers.filter((m) => m.subject === 'Er is een plek vrij: Nieuwe titel')).toHaveLength(1);
 		expect(await audits(a.id, 'activity.update')).toHaveLength(1);
 
@@ -197,7 +198,7 @@ describe('changing, copying and calling off', () => {
 		const confirmed = await buildSignup(sp, a.id, {}, now);
 		const waiting = await buildSignup(sp, a.id, {}, now);
 		const values = formValuesOf(await activityRow(a.id));
-		const changed = async (address: string) => (await db().select().from(mailOutbox).where(eq(mailOutbox.to, address))).filter((m) => m.subject.startsWith('Gewijzigd:'));
+		const changed = (address: string) => mailsTo(address, 'Gewijzigd:');
 
 		// The factory's times carry seconds; the form has whole minutes: save once to align them.
 		await updateActivity(regisseur.actor, sp.id, a.id, values, { origin: ORIGIN }, now);
@@ -248,7 +249,7 @@ describe('changing, copying and calling off', () => {
 		const rows = await db().select().from(activitySignup).where(eq(activitySignup.activityId, a.id));
 		expect(rows.map((r) => r.status)).toEqual(['geannuleerd', 'geannuleerd', 'geannuleerd']);
 		for (const address of [x.email, w.email]) {
-			const mails = (await db().select().from(mailOutbox).where(eq(mailOutbox.to, address!))).filter((m) => m.subject === 'Gaat niet door: Themamiddag OPP');
+			const mails = (await mailsTo(address)).filter((m) => m.subject === 'Gaat niet door: Themamiddag OPP');
 			expect(mails).toHaveLength(1);
 			expect(mails[0].text).toContain('De spreker is ziek.');
 			expect(mails[0].text).not.toContain('\u0000');

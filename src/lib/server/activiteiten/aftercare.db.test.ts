@@ -5,10 +5,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { db } from '../db';
-import { activity, activityFeedback, activitySignup, mailOutbox, registration } from '../db/schema';
+import { activity, activityFeedback, activitySignup, registration } from '../db/schema';
 import { NotFoundError, ValidationError } from '../errors';
 import { buildActivity, buildSignup, buildSteunpunt, buildUser } from '../testing/factories';
 import { useTestDatabase } from '../testing/db';
+import { mailsTo } from '../testing/mail';
 import { caught } from '../testing/expect-error';
 import { dayInNL } from '../contacten/working-days';
 import { getFeedbackForm, giveFeedback, registerTopics, sendDueFeedbackMails, sendFeedbackNow } from './aftercare';
@@ -25,7 +26,7 @@ beforeAll(async () => {
 }, 120_000);
 
 async function feedbackMails(address: string | null) {
-	return (await db().select().from(mailOutbox).where(eq(mailOutbox.to, address!))).filter((m) => m.subject.startsWith('Hoe was het?'));
+	return mailsTo(address, 'Hoe was het?');
 }
 function feedbackToken(text: string, slug: string): string {
 	const m = text.match(new RegExp(`${ORIGIN}/${slug}/activiteit-feedback/([0-9a-f]{32}[A-Za-z0-9_-]{32})`));

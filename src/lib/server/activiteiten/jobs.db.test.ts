@@ -5,9 +5,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { db } from '../db';
-import { activity, activitySignup, mailOutbox } from '../db/schema';
+import { activity, activitySignup } from '../db/schema';
 import { buildActivity, buildSignup, buildSteunpunt } from '../testing/factories';
 import { useTestDatabase } from '../testing/db';
+import { mailsTo } from '../testing/mail';
 import { caught } from '../testing/expect-error';
 import { purgeActivityPersonalData, sendReminders } from './jobs';
 import { GoneError, cancelOwnSignup, getOwnSignup } from './signups';
@@ -21,8 +22,7 @@ beforeAll(async () => {
 }, 120_000);
 
 async function reminders(address: string | null) {
-	expect(address).toBeTruthy();
-	return (await db().select().from(mailOutbox).where(eq(mailOutbox.to, address!))).filter((m) => m.subject.startsWith('Herinnering:'));
+	return mailsTo(address, 'Herinnering:');
 }
 
 describe('sendReminders', () => {

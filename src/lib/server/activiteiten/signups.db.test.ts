@@ -11,6 +11,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { buildActivity, buildSignup, buildSteunpunt, buildUser, signupForm } from '../testing/factories';
 import type { Actor } from '../auth/roles';
 import { useTestDatabase } from '../testing/db';
+import { mailsTo } from '../testing/mail';
 import { caught, rejection } from '../testing/expect-error';
 import { forgetSecrets } from '../secrets';
 import { icsTime } from './ical';
@@ -27,10 +28,6 @@ beforeAll(async () => {
 	await useTestDatabase();
 }, 120_000);
 
-async function mailsTo(address: string | null) {
-	expect(address).toBeTruthy();
-	return db().select().from(mailOutbox).where(eq(mailOutbox.to, address!));
-}
 async function mailTo(address: string | null, subject: string) {
 	const mails = (await mailsTo(address)).filter((m) => m.subject.startsWith(subject));
 	expect(mails, `one mail "${subject}" to ${address}`).toHaveLength(1);
@@ -47,7 +44,6 @@ async function held(activityId: string): Promise<number> {
 	const rows = await rowsOf(activityId);
 	return rows.filter((r) => r.status === 'bevestigd' || r.status === 'aangeboden').reduce((n, r) => n + r.people, 0);
 }
-const own = (sp: Steunpunt, token: string, now: Date) => ({ origin: ORIGIN, now, slug: sp.slug, token });
 
 describe('signing up', () => {
 	let sp: Steunpunt;
