@@ -163,6 +163,7 @@ async function settleExpiredOffers(sp: PublicSteunpunt, activityId: string, ctx:
 }
 
 export interface SignupResult {
+	signupId: string;
 	status: 'bevestigd' | 'wachtlijst';
 	token: string;
 	position: number | null;
@@ -219,7 +220,7 @@ async function insertSignup(tx: Db, sp: PublicSteunpunt, a: Activity, data: Retu
 		position = waiting + 1;
 		if (row.email) out.push({ steunpuntId: sp.id, to: row.email, ...waitingListMail({ origin: ctx.origin, steunpunt: sp, activity: mailActivity(a), token, name: row.name, position }) });
 	}
-	return { status, token, position };
+	return { signupId: id, status, token, position };
 }
 
 /** A parent or professional signs up on the public site (spam guards as for questions). */
