@@ -6,34 +6,16 @@
  * places and participants of the activity stay as they were, the personal sign-up keeps its
  * values, and no activity with the marker title appears.
  */
-import { expect, test, type APIResponse, type Page } from '@playwright/test';
-import { ENGLISH, errorSummary, freshClient, inBatches, postForm, short, waitFillTime, type FormBody } from '../fixtures/forms';
+import { expect, test, type Page } from '@playwright/test';
+import { errorSummary, freshClient, inBatches, postForm, short, waitFillTime, type FormBody } from '../fixtures/forms';
 import { loginAs } from '../fixtures/login';
+import { BadInputLog, LONG100K, RANDOM_UUID, badPayloads } from '../fixtures/bad-input';
 import { dayFromNow, planActivity, placesLine, signupFrom, signupToken, validActivity, validSignup } from '../pages/activiteiten';
 
 test.describe.configure({ mode: 'serial' });
 
 const MARKER = `actkwaad${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-const LONG10K = 'a'.repeat(10_000);
-const LONG100K = 'b'.repeat(100_000);
-const PAYLOADS: string[] = [
-	LONG10K,
-	LONG100K,
-	'\u0000',
-	'\u0001\u0002\u0003\u0008\u000b\u000c\u000e\u001b\u001f',
-	'ja\u0000',
-	'<script>alert(1)</script>',
-	'"><img src=x onerror=alert(1)>',
-	"'; drop table activity_signup; --",
-	"' OR '1'='1",
-	'😀🏫👨‍👩‍👧‍👦',
-	'\u202e\u200b\ufeff',
-	'${7*7}{{7*7}}',
-	'../../../../etc/passwd',
-	'null',
-	' '
-];
-const RANDOM_UUID = '6f1c2b8e-93a4-4d7e-9c2a-0b5e8f7d1a23';
+const PAYLOADS = badPayloads('activity_signup');
 const MALFORMED_IDS = ['x', '1', '6f1c2b8e-93a4-4d7e-9c2a', "'; drop table activity; --", '%00', 'a'.repeat(300)];
 /** Blank once control and invisible characters are dropped (a blank phone number is no phone number). */
 const blank = (p: string) => p.replace(/[\u0000-\u001f\u200b\u202e\ufeff]/g, '').trim() === '';
@@ -46,24 +28,8 @@ let anderActivity = '';
 let personal = '';
 let placesBefore = '';
 
-const failures: string[] = [];
-let count = 0;
-
-async function check(label: string, response: APIResponse, expected: number | number[], html = true): Promise<void> {
-	count++;
-	const status = response.status();
-	const allowed = Array.isArray(expected) ? expected : [expected];
-	if (status >= 500 || !allowed.includes(status)) {
-		failures.push(`${status} (verwacht ${allowed.join('/')}) ${label}`);
-		return;
-	}
-	if (html && status === 400) {
-		const body = await response.text();
-		const summary = errorSummary(body);
-		if (!body.includes('Er is een probleem') || !summary) failures.push(`geen foutmelding: ${label}`);
-		else if (ENGLISH.test(summary)) failures.push(`Engelse melding "${summary}": ${label}`);
-	}
-}
+const log = new BadInputLog();
+const check = log.check;
 
 test.beforeAll(async ({ browser, request, baseURL }) => {
 	test.setTimeout(120_000);
@@ -137,8 +103,8 @@ test('publieke aanmelding: kwade velden, spamwachters, vreemde ids', async ({ re
 		jobs.push(async () => check(`GET /demo/activiteiten/${short(id)}`, await request.get(`/demo/activiteiten/${encodeURIComponent(id)}`), 404, false));
 	}
 	await inBatches(jobs, 8, (job) => job());
-	expect(failures, failures.join('\n')).toEqual([]);
-	expect(count).toBeGreaterThanOrEqual(150);
+	expect(log.failures, log.failures.join('\n')).toEqual([]);
+	expect(log.count).toBeGreaterThanOrEqual(150);
 	// Nothing was signed up.
 	expect(await placesLine(regisseur, 'demo', target)).toBe(placesBefore);
 	await expect(regisseur.getByRole('region', { name: 'Deelnemers' }).locator('tbody tr')).toHaveCount(1);
@@ -174,8 +140,8 @@ test('de eigen link: kwade wijzigingen en vervalste links', async ({ request, ba
 	// A confirmed sign-up has no offer to take.
 	post(`${mine}?/plek`, 'plek nemen zonder aanbod', {}, [400, 409]);
 	await inBatches(jobs, 8, (job) => job());
-	expect(failures, failures.join('\n')).toEqual([]);
-	expect(count).toBeGreaterThanOrEqual(100);
+	expect(log.failures, log.failures.join('\n')).toEqual([]);
+	expect(log.count).toBeGreaterThanOrEqual(100);
 	// The sign-up kept its values.
 	const page = await (await request.get(mine)).text();
 	expect(page).toMatch(/<textarea[^>]*id="toelichting"[^>]*>Oorspronkelijk<\/textarea>/);
@@ -251,8 +217,8 @@ test('plannen, bewerken en kopiëren: kwade velden en vreemde ids', async ({ bas
 	}
 	for (const action of ['afmelden', 'plek']) for (const id of [RANDOM_UUID, ...MALFORMED_IDS]) post(`${E}?/${action}`, `aanmelding=${short(id)}`, { aanmelding: id }, 404);
 	await inBatches(jobs, 8, (job) => job());
-	expect(failures, failures.join('\n')).toEqual([]);
-	expect(count).toBeGreaterThanOrEqual(200);
+	expect(log.failures, log.failures.join('\n')).toEqual([]);
+	expect(log.count).toBeGreaterThanOrEqual(200);
 	// No activity with the marker was planned or copied; the target is as it was.
 	const list = await (await request.get('/beheer/demo/activiteiten')).text();
 	const titles = [...list.matchAll(/href="\/beheer\/demo\/activiteiten\/[0-9a-f-]{36}">([^<]*)<\/a>/g)].map((m) => m[1]).filter((t) => t.includes(MARKER));

@@ -6,10 +6,11 @@
  * nothing of a refused post is saved (checked with a marker in every post, not with counts, so
  * specs that add cases at the same time do not matter).
  */
-import { expect, test, type APIResponse, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from '../fixtures/axe';
-import { ENGLISH, addOrganisation, mailedLinks, createCase, errorSummary, formToken, freshClient, inBatches, optionValue, postForm, short, validContact, waitFillTime, type FormBody } from '../fixtures/forms';
+import { ENGLISH, addOrganisation, mailedLinks, createCase, formToken, freshClient, inBatches, optionValue, postForm, short, validContact, waitFillTime, type FormBody } from '../fixtures/forms';
 import { loginAs } from '../fixtures/login';
+import { BadInputLog, LONG100K, RANDOM_UUID, badPayloads } from '../fixtures/bad-input';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -18,27 +19,7 @@ const MARKER = `kwaadmarker${Date.now().toString(36)}${Math.random().toString(36
 /** The registration list shows no text, so bad contact registrations carry this duration. */
 const MARKER_MINUTES = '587';
 
-const LONG10K = 'a'.repeat(10_000);
-const LONG100K = 'b'.repeat(100_000);
-/** Odd strings: none is a valid choice, phone number, e-mail address, date or id. */
-const PAYLOADS: string[] = [
-	LONG10K,
-	LONG100K,
-	'\u0000',
-	'\u0001\u0002\u0003\u0008\u000b\u000c\u000e\u001b\u001f',
-	'ja\u0000',
-	'<script>alert(1)</script>',
-	'"><img src=x onerror=alert(1)>',
-	"'; drop table contact_case; --",
-	"' OR '1'='1",
-	'😀🏫👨‍👩‍👧‍👦',
-	'\u202e\u200b\ufeff',
-	'${7*7}{{7*7}}',
-	'../../../../etc/passwd',
-	'null',
-	' '
-];
-const RANDOM_UUID = '6f1c2b8e-93a4-4d7e-9c2a-0b5e8f7d1a23';
+const PAYLOADS = badPayloads('contact_case');
 const MALFORMED_IDS = ['x', '1', '6f1c2b8e-93a4-4d7e-9c2a', '6F1C2B8E-93A4-4D7E-9C2A-0B5E8F7D1A23', "'; drop table contact_case; --", '%00', 'a'.repeat(300)];
 
 let regisseur: Page;
@@ -57,28 +38,8 @@ const before: Record<string, Record<string, number>> = {};
 const HISTORY = ['Status gewijzigd', 'Doorverwezen', 'Onderwerpen bevestigd', 'Toegewezen', 'Opvolgdatum gezet', 'Contact geregistreerd', 'Notitie', 'Antwoord van de ouder', 'Privacyverzoek', 'gemaild'];
 const history = (html: string) => Object.fromEntries(HISTORY.map((label) => [label, html.split(label).length - 1]));
 
-const failures: string[] = [];
-let count = 0;
-
-/**
- * Checks one answer: never 5xx; the expected status; a 400 form answer shows the Dutch error
- * summary without English validation wording.
- */
-async function check(label: string, response: APIResponse, expected: number | number[], html = true): Promise<void> {
-	count++;
-	const status = response.status();
-	const allowed = Array.isArray(expected) ? expected : [expected];
-	if (status >= 500 || !allowed.includes(status)) {
-		failures.push(`${status} (verwacht ${allowed.join('/')}) ${label}`);
-		return;
-	}
-	if (html && status === 400) {
-		const body = await response.text();
-		const summary = errorSummary(body);
-		if (!body.includes('Er is een probleem') || !summary) failures.push(`geen foutmelding: ${label}`);
-		else if (ENGLISH.test(summary)) failures.push(`Engelse melding "${summary}": ${label}`);
-	}
-}
+const log = new BadInputLog();
+const check = log.check;
 
 test.beforeAll(async ({ browser, baseURL }) => {
 	test.setTimeout(120_000);
@@ -181,8 +142,8 @@ test('publieke formulieren: vraag stellen en bel mij terug', async ({ request, b
 		post(path, 'kapotte codering', `vraag=%E0%A4%A&antwoord=%&formtijd=${encodeURIComponent(vraagToken)}`, 400);
 	}
 	await inBatches(jobs, 8, (job) => job());
-	expect(failures, failures.join('\n')).toEqual([]);
-	expect(count).toBeGreaterThanOrEqual(200);
+	expect(log.failures, log.failures.join('\n')).toEqual([]);
+	expect(log.count).toBeGreaterThanOrEqual(200);
 });
 
 test('hoe gaat het en mijn gegevens: kwade velden en vervalste links', async ({ request, baseURL }) => {
@@ -215,7 +176,7 @@ test('hoe gaat het en mijn gegevens: kwade velden en vervalste links', async ({ 
 		jobs.push(async () => check(`GET /demo/mijn-gegevens/${short(token)}`, await request.get(`/demo/mijn-gegevens/${token}`), 404, false));
 	}
 	await inBatches(jobs, 8, (job) => job());
-	expect(failures, failures.join('\n')).toEqual([]);
+	expect(log.failures, log.failures.join('\n')).toEqual([]);
 });
 
 test('backoffice: contact registreren, dossieracties en organisaties', async ({ baseURL }) => {
@@ -310,7 +271,7 @@ test('backoffice: contact registreren, dossieracties en organisaties', async ({ 
 	for (const w of ['javascript:alert(1)', 'http://onveilig.example', 'https://a b', 'https://"><script>', 'ftp://x']) post('/beheer/demo/organisaties?/toevoegen', `website=${short(w)}`, { naam: `${MARKER} org`, website: w });
 	post('/beheer/demo/organisaties?/toevoegen', 'omschrijving 501 tekens', { naam: `${MARKER} org`, omschrijving: 'o'.repeat(501) });
 	await inBatches(jobs, 8, (job) => job());
-	expect(failures, failures.join('\n')).toEqual([]);
+	expect(log.failures, log.failures.join('\n')).toEqual([]);
 });
 
 test('onderwerpen-API: verkeerde types, geen JSON, verkeerd content-type', async ({ request, baseURL }) => {
@@ -323,7 +284,7 @@ test('onderwerpen-API: verkeerde types, geen JSON, verkeerd content-type', async
 			await check(`${api} ${label}`, response, expected, false);
 			if (response.status() === 400 || response.status() === 415) {
 				const error = String((await response.json()).error ?? '');
-				if (!error || ENGLISH.test(error)) failures.push(`API-melding "${error}": ${label}`);
+				if (!error || ENGLISH.test(error)) log.failures.push(`API-melding "${error}": ${label}`);
 			}
 		});
 	for (const body of ['42', '-1.5', '[]', '["tekst"]', 'null', 'true', '"tekst"', '{}', '{"text":42}', '{"text":null}', '{"text":["a","b"]}', '{"text":{"nested":"x"}}', '{"text":true}', '{"tekst":"mijn kind"}', `{"text":"${'x'.repeat(10_001)}"}`, '{"text":"a"', '{text:"a"}', 'niet json', '', '\u0000', '{"text":"\\ud800"}x'])
@@ -338,7 +299,7 @@ test('onderwerpen-API: verkeerde types, geen JSON, verkeerd content-type', async
 	send('geldig', '{"text":"Mijn kind zit al weken thuis en de school doet niets"}', 'application/json', 200);
 	send('geldig met charset', '{"text":"Mijn kind wordt gepest"}', 'application/json; charset=utf-8', 200);
 	await inBatches(jobs, 8, (job) => job());
-	expect(failures, failures.join('\n')).toEqual([]);
+	expect(log.failures, log.failures.join('\n')).toEqual([]);
 });
 
 test('niets half opgeslagen, en de foutpagina is toegankelijk', async ({ page, baseURL }) => {
@@ -385,5 +346,5 @@ test('niets half opgeslagen, en de foutpagina is toegankelijk', async ({ page, b
 
 test.afterAll(() => {
 	// Over the tests above (serial, one worker).
-	expect(count, 'aantal kwade verzoeken').toBeGreaterThanOrEqual(300);
+	expect(log.count, 'aantal kwade verzoeken').toBeGreaterThanOrEqual(300);
 });
