@@ -2,9 +2,9 @@
  * The words of Activiteiten: kinds, audiences, needs and statuses with their Dutch labels, shared
  * by the forms, the presenters and the validation.
  */
-import type { Option } from './contacten';
+import { options } from './options';
 
-const options = <const T extends readonly Option[]>(list: T) => list;
+export { labelOf } from './options';
 
 export const ACTIVITY_KINDS = options([
 	{ value: 'oudercafe', label: 'Oudercafé (alleen voor ouders)' },
@@ -60,6 +60,3 @@ export const REPEATS = options([
 	{ value: 'maanden', label: 'Elke zoveel maanden' }
 ] as const);
 
-export function labelOf(list: readonly Option[], value: string | null | undefined): string {
-	return list.find((o) => o.value === value)?.label ?? value ?? '';
-}

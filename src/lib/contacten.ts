@@ -3,12 +3,9 @@
  * place (shared by the forms, the presenters and the validation).
  */
 
-export interface Option {
-	value: string;
-	label: string;
-}
+import { options } from './options';
 
-const options = <const T extends readonly Option[]>(list: T) => list;
+export { labelOf, values, type Option } from './options';
 
 export const CHANNELS = options([
 	{ value: 'telefoon', label: 'Telefoon' },
@@ -101,11 +98,6 @@ export type Channel = (typeof CHANNELS)[number]['value'];
 export type Status = (typeof STATUSES)[number]['value'];
 export type ReferralKind = (typeof REFERRAL_KINDS)[number]['value'];
 
-export function labelOf(list: readonly Option[], value: string | null | undefined): string {
-	return list.find((o) => o.value === value)?.label ?? '';
-}
-
-export const values = <T extends readonly Option[]>(list: T) => list.map((o) => o.value) as [T[number]['value'], ...T[number]['value'][]];
 
 /** The version of the privacy statement a parent agrees to; stored with every consent. */
 export const PRIVACY_VERSION = '2026-11';

@@ -8,6 +8,7 @@ import { currentDatabase, setDatabase } from './db';
 import { seedDemo } from './demo/seed';
 import { log } from './log';
 import { purgeExpired } from './maintenance';
+import { deliverQueuedMail, errorCode } from './platform/outbox';
 import { expireOffers } from './activiteiten/signups';
 import { replayConfirmedTopics } from './signalering/replay-confirmed';
 
@@ -20,12 +21,17 @@ export function startApp(): Promise<void> {
 		setDatabase(database);
 		log.info({ database: database.kind, dataDir: database.kind === 'pglite' ? config.dataDir : undefined }, 'database open');
 		process.once('sveltekit:shutdown' as never, () => void stopApp());
-		const purge = () => purgeExpired().catch((error) => log.error({ err: error }, 'opruimen mislukt'));
+		// Each job logs an error code only (never the error object: it may carry query parameters).
+		const purge = () => purgeExpired().catch((error) => log.error({ code: errorCode(error) }, 'opruimen mislukt'));
 		await purge();
 		setInterval(purge, 3_600_000).unref();
 		// Offers from the waiting list run out by the hour: check them every five minutes.
-		const offers = () => expireOffers({ origin: config.origin ?? 'http://localhost:3000' }).catch((error) => log.error({ err: error }, 'wachtlijst bijwerken mislukt'));
+		const offers = () => expireOffers({ origin: config.origin ?? 'http://localhost:3000' }).catch((error) => log.error({ code: errorCode(error) }, 'wachtlijst bijwerken mislukt'));
 		setInterval(offers, 300_000).unref();
+		// The outbox: what is due (new, or after a backoff) goes out every half minute.
+		const mail = () => deliverQueuedMail().catch((error) => log.error({ code: errorCode(error) }, 'mail versturen mislukt'));
+		void mail();
+		setInterval(mail, 30_000).unref();
 		await replayConfirmedTopics();
 		if (process.env.STEUNPUNT_DEMO !== '0') {
 			const { created, accounts } = await seedDemo();

@@ -11,7 +11,7 @@ import { buildActivity, buildSignup, buildSteunpunt, buildUser } from '../testin
 import { useTestDatabase } from '../testing/db';
 import { mailsTo } from '../testing/mail';
 import { caught } from '../testing/expect-error';
-import { dayInNL } from '../contacten/working-days';
+import { dayInNL } from '$lib/working-days';
 import { getFeedbackForm, giveFeedback, registerTopics, sendDueFeedbackMails, sendFeedbackNow } from './aftercare';
 import { checkIn } from './participants';
 import { GoneError } from './signups';

@@ -6,7 +6,7 @@
 import { and, asc, eq, gt } from 'drizzle-orm';
 import { withTenant } from '../db';
 import { activity } from '../db/schema';
-import { getSteunpuntBySlug } from '../steunpunten/get-steunpunt';
+import { getSteunpuntBySlug } from '../platform/tenant';
 import { icsCalendar } from './ical';
 import { whereText } from './mails';
 

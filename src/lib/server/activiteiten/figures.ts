@@ -10,12 +10,9 @@ import { withTenant } from '../db';
 import { activity, activityFeedback, activitySignup } from '../db/schema';
 import { authorize, policies } from '../auth/policy';
 import type { Actor } from '../auth/roles';
-import { MIN_COUNT, shown } from '../buddies/figures';
+import { MIN_COUNT, averageShown, shown } from '$lib/small-counts';
 
-function average(sum: number | null, n: number): string {
-	if (n < MIN_COUNT || sum === null) return `te weinig antwoorden (minder dan ${MIN_COUNT})`;
-	return (sum / n).toLocaleString('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-}
+const average = (sum: number | null, n: number) => averageShown(sum, n, { tooFew: `te weinig antwoorden (minder dan ${MIN_COUNT})` });
 
 function percentage(part: number, whole: number): string {
 	if (whole < MIN_COUNT) return `te weinig (minder dan ${MIN_COUNT})`;

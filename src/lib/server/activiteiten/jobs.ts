@@ -9,7 +9,7 @@ import { db, rowsOf } from '../db';
 import { activity, activitySignup } from '../db/schema';
 import { sendMail } from '../mail/send';
 import { log } from '../log';
-import { getSteunpuntById } from '../steunpunten/get-steunpunt';
+import { getSteunpuntById } from '../platform/tenant';
 import { reminderMail } from './mails';
 import { signupToken } from './links';
 import { expireOffers, type MailContext } from './signups';

@@ -6,7 +6,7 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import { hmac, sharedSecret } from '../secrets';
-import { uuidLike } from '../contacten/schemas';
+import { uuidLike } from '../platform/fields';
 
 type Purpose = 'signup' | 'feedback';
 

@@ -3,8 +3,7 @@
  * participant carries their personal link to change or cancel; the confirmation carries the
  * activity as an .ics file for their calendar.
  */
-import { escapeHtml } from '../mail/send';
-import type { MailContent, MailSteunpunt } from '../contacten/mails';
+import { buildMail, type MailContent, type MailSteunpunt } from '../platform/mail-content';
 import type { MailAttachment } from '../db/schema';
 import { icsCalendar } from './ical';
 import { formatMoment, formatWhen } from './time';
@@ -24,10 +23,7 @@ export interface MailActivity {
 	description: string | null;
 }
 
-function build(subject: string, lines: (string | null | false)[]): MailContent {
-	const list = lines.filter((l): l is string => !!l);
-	return { subject, text: list.join('\n\n'), html: list.map((l) => `<p>${escapeHtml(l).replace(/\n/g, '<br>').replace(/(https?:\/\/[^\s<]+)/g, '<a href="$1">$1</a>')}</p>`).join('\n') };
-}
+const build = buildMail;
 
 export function whereText(a: Pick<MailActivity, 'online' | 'locationName' | 'address' | 'place'>): string {
 	if (a.online) return 'Online';

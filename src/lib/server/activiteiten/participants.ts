@@ -10,11 +10,11 @@ import { authorize, policies } from '../auth/policy';
 import type { Actor } from '../auth/roles';
 import { recordAudit } from '../audit/record';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
-import { uuidLike } from '../contacten/schemas';
+import { uuidLike } from '../platform/fields';
 import { dateToNlLocal, formatMoment } from './time';
 import { formValuesOf } from './activities';
 import { getPublicActivity } from './activities';
-import { getSteunpuntById } from '../steunpunten/get-steunpunt';
+import { getSteunpuntById } from '../platform/tenant';
 
 /** Check-in opens a day before the start (setting up, early arrivals) and stays open afterwards. */
 export const CHECK_IN_OPENS_MS = 24 * 3_600_000;

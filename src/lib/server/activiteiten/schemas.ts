@@ -1,23 +1,12 @@
 /** Input schemas of Activiteiten, with a clear Dutch message for every field. */
 import { z } from 'zod';
 import { ACTIVITY_KINDS, AUDIENCES, NEEDS, PARTICIPANTS, REPEATS } from '$lib/activiteiten';
-import { values } from '$lib/contacten';
+import { values } from '$lib/options';
 import { cleanText } from '../validation';
-import { choice, email, manyOf, phone } from '../contacten/schemas';
+import { blankToUndefined as blank, choice, isoDay, email, manyOf, optionalText, phone, requiredText, whole } from '../platform/fields';
 import { TOPICS } from '$lib/taxonomy';
 
-const blank = (v: unknown) => (v === '' || v === null ? undefined : v);
-const optionalText = (max: number) => z.preprocess(blank, cleanText(max, `Gebruik hooguit ${max} tekens.`).optional()).transform((v) => (v ? v : null));
-const requiredText = (max: number, missing: string) => z.preprocess((v) => (v === undefined || v === null ? '' : v), cleanText(max, `Gebruik hooguit ${max} tekens.`).pipe(z.string().min(1, missing)));
-const whole = (min: number, max: number, messages: { missing: string; range: string }) =>
-	z.preprocess((v) => (v === undefined || v === null || v === '' ? undefined : typeof v === 'string' ? v.trim() : v), z.coerce.number({ message: messages.missing }).int(messages.range).min(min, messages.range).max(max, messages.range));
-const day = z
-	.string({ message: 'Vul een datum in.' })
-	.regex(/^\d{4}-\d{2}-\d{2}$/, 'Vul een datum in als jjjj-mm-dd, bijvoorbeeld 2026-12-08.')
-	.refine((v) => {
-		const d = new Date(`${v}T00:00:00Z`);
-		return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v && v >= '2020-01-01' && v <= '2100-01-01';
-	}, 'Deze datum bestaat niet.');
+const day = isoDay({ from: '2020-01-01', to: '2100-01-01', message: 'Vul een datum in als jjjj-mm-dd, bijvoorbeeld 2026-12-08.' });
 const clock = (missing: string) =>
 	z.preprocess((v) => (typeof v === 'string' ? v.trim().replace('.', ':') : v), z.string({ message: missing }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Vul een tijd in als uu:mm, bijvoorbeeld 19:30.'));
 const url = z.preprocess(

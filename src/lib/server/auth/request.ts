@@ -1,6 +1,6 @@
 /** Building the actor for a back-office request (hooks read the session; this picks the steunpunt). */
 import { redirect, type Cookies } from '@sveltejs/kit';
-import { getSteunpuntBySlug } from '../steunpunten/get-steunpunt';
+import { getSteunpuntBySlug } from '../platform/tenant';
 import { actorFor, SESSION_COOKIE } from './sessions';
 import type { Actor } from './roles';
 

@@ -14,7 +14,7 @@ import { ValidationError } from '../errors';
 import { buildBuddy, buildBuddyRequest, buildContact, buildSteunpunt, buildUser, dayFromToday, removeTestRegions } from '../testing/factories';
 import { useTestDatabase } from '../testing/db';
 import { caught } from '../testing/expect-error';
-import { issueFormToken } from '../contacten/spam';
+import { issueFormToken } from '../platform/spam';
 import { referCase } from '../contacten/update-case';
 import { findBuddies, getBuddy, readiness, saveBuddy } from './buddies';
 import { findRequests, getRequest, requestBuddy } from './requests';

@@ -10,10 +10,10 @@ import type { Actor } from '../auth/roles';
 import { recordAudit } from '../audit/record';
 import { NotFoundError, ValidationError } from '../errors';
 import { parse } from '../validation';
-import { dayInNL, addDays } from '../contacten/working-days';
+import { dayInNL, addDays } from '$lib/working-days';
 import { PLACE_HOLDING } from '$lib/buddies/options';
 import { ZBuddyInput, ZOwnProfileInput } from './schemas';
-import { uuidLike } from '../contacten/schemas';
+import { uuidLike } from '../platform/fields';
 
 export type BuddyRow = typeof buddy.$inferSelect;
 

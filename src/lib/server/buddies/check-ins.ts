@@ -9,8 +9,8 @@ import { buddy, buddyMatch, buddyRequest, steunpunt } from '../db/schema';
 import { authorize, policies } from '../auth/policy';
 import type { Actor } from '../auth/roles';
 import { sendMail } from '../mail/send';
-import { getSteunpuntById } from '../steunpunten/get-steunpunt';
-import { addDays, dayInNL } from '../contacten/working-days';
+import { getSteunpuntById } from '../platform/tenant';
+import { addDays, dayInNL } from '$lib/working-days';
 import { reminderMail } from './mails';
 
 /** Active matches whose last contact is older than the steunpunt's check-in period. */

@@ -10,7 +10,8 @@ import { ForbiddenError } from '../errors';
 import { buildBuddy, buildBuddyRequest, buildSteunpunt, buildUser, dayFromToday, removeTestRegions } from '../testing/factories';
 import { useTestDatabase } from '../testing/db';
 import { caught } from '../testing/expect-error';
-import { getBuddyFigures, shown } from './figures';
+import { shown } from '$lib/small-counts';
+import { getBuddyFigures } from './figures';
 import { findQuietMatches, sendCheckInReminders } from './check-ins';
 import { purgeBuddyPersonalData } from './retention';
 

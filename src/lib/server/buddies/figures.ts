@@ -9,18 +9,8 @@ import { withTenant } from '../db';
 import { buddyMatch, buddyMoment, buddyRequest, buddySurvey } from '../db/schema';
 import { authorize, policies } from '../auth/policy';
 import type { Actor } from '../auth/roles';
+import { averageShown, shown } from '$lib/small-counts';
 
-export const MIN_COUNT = 5;
-
-/** A count as shown: the number, or "minder dan 5" (0 stays 0: nothing to hide). */
-export function shown(n: number): string {
-	return n > 0 && n < MIN_COUNT ? `minder dan ${MIN_COUNT}` : n.toLocaleString('nl-NL');
-}
-
-function averageShown(sum: number | null, n: number, digits = 1): string {
-	if (n < MIN_COUNT || sum === null) return `te weinig (minder dan ${MIN_COUNT})`;
-	return (sum / n).toLocaleString('nl-NL', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-}
 
 export async function getBuddyFigures(actor: Actor, steunpuntId: string, options: { sinceDays?: number; now?: Date } = {}) {
 	authorize(actor, steunpuntId, policies.canSeeBuddyFigures(actor));
@@ -58,7 +48,7 @@ export async function getBuddyFigures(actor: Actor, steunpuntId: string, options
 				{ label: 'Koppelingen gemaakt (actief geworden)', value: shown(made.n) },
 				{ label: 'Gemiddelde tijd van aanvraag tot actieve koppeling (dagen)', value: averageShown(made.days, made.n) },
 				{ label: 'Koppelingen die nu actief zijn', value: shown(active.n) },
-				{ label: 'Gemiddelde duur van een afgelopen koppeling (dagen)', value: averageShown(ended.days, ended.n, 0) },
+				{ label: 'Gemiddelde duur van een afgelopen koppeling (dagen)', value: averageShown(ended.days, ended.n, { digits: 0 }) },
 				{ label: 'Voelden ouders zich gesteund? (gemiddeld, 1 tot 5)', value: averageShown(parents.sum, parents.n) },
 				{ label: 'Aantal antwoorden op die vraag', value: shown(parents.n) }
 			],

@@ -1,11 +1,7 @@
 /** The buddy programme's mails, in Dutch (B1), plain text plus simple HTML. */
-import { escapeHtml } from '../mail/send';
-import type { MailContent, MailSteunpunt } from '../contacten/mails';
+import { buildMail, type MailContent, type MailSteunpunt } from '../platform/mail-content';
 
-function build(subject: string, lines: (string | null)[]): MailContent {
-	const list = lines.filter((l): l is string => !!l);
-	return { subject, text: list.join('\n\n'), html: list.map((l) => `<p>${escapeHtml(l).replace(/(https?:\/\/\S+)/g, '<a href="$1">$1</a>')}</p>`).join('\n') };
-}
+const build = buildMail;
 
 /** To the buddy: a parent could use your support. Accept or decline by link (or in your own screen). */
 export function proposalMail(o: { origin: string; steunpunt: MailSteunpunt; token: string; buddyName: string }): MailContent {

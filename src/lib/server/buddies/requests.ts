@@ -13,11 +13,12 @@ import type { Actor } from '../auth/roles';
 import { recordAudit } from '../audit/record';
 import { NotFoundError, ValidationError } from '../errors';
 import { parse } from '../validation';
-import { getSteunpuntBySlug } from '../steunpunten/get-steunpunt';
-import { findRegionGemeenten, newReference } from '../contacten/cases';
-import { checkHumanSubmission, limitSubmissions } from '../contacten/spam';
-import { uuidLike } from '../contacten/schemas';
-import { dayInNL } from '../contacten/working-days';
+import { getSteunpuntBySlug } from '../platform/tenant';
+import { findRegionGemeenten } from '../platform/region';
+import { newReference } from '../platform/references';
+import { checkHumanSubmission, limitSubmissions } from '../platform/spam';
+import { uuidLike } from '../platform/fields';
+import { dayInNL } from '$lib/working-days';
 import { placesHeld, readiness, vogMaxYearsOf } from './buddies';
 import { ZBuddyRequestInput } from './schemas';
 

@@ -2,25 +2,12 @@
 import { z } from 'zod';
 import { EXPERIENCES, LANGUAGES, SUPPORT_WAYS } from '$lib/buddies/matching';
 import { MOMENT_FORMS } from '$lib/buddies/options';
-import { SCHOOL_TYPES, values } from '$lib/contacten';
+import { SCHOOL_TYPES } from '$lib/contacten';
+import { values } from '$lib/options';
 import { TOPICS } from '$lib/taxonomy';
 import { cleanText } from '../validation';
-import { email, manyOf, phone, topicList } from '../contacten/schemas';
-
-const blank = (v: unknown) => (v === '' || v === null ? undefined : v);
-const optionalText = (max: number) => z.preprocess(blank, cleanText(max, `Gebruik hooguit ${max} tekens.`).optional()).transform((v) => (v ? v : null));
-const day = z.preprocess(
-	blank,
-	z
-		.string()
-		.regex(/^\d{4}-\d{2}-\d{2}$/, 'Vul een datum in als jjjj-mm-dd.')
-		.refine((v) => {
-			const d = new Date(`${v}T00:00:00Z`);
-			return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v && v >= '2000-01-01' && v <= '2100-01-01';
-		}, 'Deze datum bestaat niet.')
-		.optional()
-);
-const checkbox = z.preprocess((v) => v === 'ja' || v === 'on', z.boolean());
+import { blankToUndefined as blank, checkbox, optionalDay, email, manyOf, optionalText, phone, topicList } from '../platform/fields';
+const day = optionalDay({ from: '2000-01-01', to: '2100-01-01' });
 const experienceValues = [...TOPICS.map((t) => t.slug), ...EXPERIENCES.map((e) => e.value)];
 const gemeenteList = z.preprocess(
 	(v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]),

@@ -7,9 +7,9 @@ import { withTenant } from '../db';
 import { buddyMatch, buddySurvey } from '../db/schema';
 import { sha256 } from '../auth/crypto';
 import { ConflictError, NotFoundError } from '../errors';
-import { getSteunpuntBySlug } from '../steunpunten/get-steunpunt';
+import { getSteunpuntBySlug } from '../platform/tenant';
 import { parse } from '../validation';
-import { dayInNL } from '../contacten/working-days';
+import { dayInNL } from '$lib/working-days';
 import { ZSurveyInput } from './schemas';
 
 const GONE = 'Deze link werkt niet (meer). Je kunt ons altijd bellen of mailen.';

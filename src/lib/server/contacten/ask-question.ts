@@ -9,16 +9,18 @@ import { withTenant } from '../db';
 import { casePerson, contactCase, registration } from '../db/schema';
 import { log } from '../log';
 import { sendMail } from '../mail/send';
-import { getSteunpuntBySlug } from '../steunpunten/get-steunpunt';
+import { getSteunpuntBySlug } from '../platform/tenant';
 import { suggestTopics } from '../signalering/topic-classifier';
 import { parse } from '../validation';
 import { ValidationError } from '../errors';
-import { addEvent, dueText, findRegionGemeenten, newReference } from './cases';
+import { addEvent, dueText } from './cases';
+import { findRegionGemeenten } from '../platform/region';
+import { newReference } from '../platform/references';
 import { confirmationMail } from './mails';
 import { personalToken } from './links';
 import { ZAskQuestionInput, ZCallbackInput } from './schemas';
-import { checkHumanSubmission, limitSubmissions } from './spam';
-import { addWorkingDays, dayInNL } from './working-days';
+import { checkHumanSubmission, limitSubmissions } from '../platform/spam';
+import { addWorkingDays, dayInNL } from '$lib/working-days';
 
 export interface Submitted {
 	reference: string;

@@ -17,7 +17,7 @@ import { askQuestion, requestCallback } from './ask-question';
 import { answerFollowUp, sendFollowUp } from './follow-up';
 import { addOrganisation } from './organisations';
 import { registerContact } from './register-contact';
-import { issueFormToken } from './spam';
+import { issueFormToken } from '../platform/spam';
 import { changeCase, referCase } from './update-case';
 
 type Steunpunt = Awaited<ReturnType<typeof buildSteunpunt>>;

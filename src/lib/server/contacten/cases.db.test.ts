@@ -16,7 +16,7 @@ import { caught } from '../testing/expect-error';
 import { askQuestion, requestCallback } from './ask-question';
 import { personalToken } from './links';
 import { registerContact } from './register-contact';
-import { issueFormToken } from './spam';
+import { issueFormToken } from '../platform/spam';
 
 type Steunpunt = Awaited<ReturnType<typeof buildSteunpunt>>;
 const ORIGIN = 'https://steunpunt.test';

@@ -11,7 +11,7 @@ import { appUser, casePerson, contactCase } from '../db/schema';
 import { authorize, policies } from '../auth/policy';
 import type { Actor } from '../auth/roles';
 import { recordAudit } from '../audit/record';
-import { dayInNL } from './working-days';
+import { dayInNL } from '$lib/working-days';
 
 export const PAGE_SIZE = 50;
 export const COUNT_CAP = 1000;

@@ -10,14 +10,15 @@ import type { Actor } from '../auth/roles';
 import { newToken, sha256 } from '../auth/crypto';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { sendMail } from '../mail/send';
-import { getSteunpuntById, getSteunpuntBySlug } from '../steunpunten/get-steunpunt';
+import { getSteunpuntById, getSteunpuntBySlug } from '../platform/tenant';
 import { parse } from '../validation';
 import { addEvent } from './cases';
 import { loadCase } from './get-case';
 import { personalToken } from './links';
 import { followUpMail } from './mails';
-import { ZFollowUpAnswerInput, uuidLike } from './schemas';
-import { dayInNL } from './working-days';
+import { ZFollowUpAnswerInput } from './schemas';
+import { uuidLike } from '../platform/fields';
+import { dayInNL } from '$lib/working-days';
 
 const ANSWER_DAYS = 30;
 

@@ -11,7 +11,7 @@ import { authorize, policies } from '../auth/policy';
 import type { Actor } from '../auth/roles';
 import { recordAudit } from '../audit/record';
 import { NotFoundError } from '../errors';
-import { uuidLike } from './schemas';
+import { uuidLike } from '../platform/fields';
 
 /** Loads a case row the actor may work on; another steunpunt's or not-referred case → 404. */
 export async function loadCase(tx: Db, actor: Actor, steunpuntId: string, caseId: string) {

@@ -21,7 +21,7 @@ import { addOrganisation, findOrganisations } from './organisations';
 import { carryOutPrivacyRequest, findPrivacyRequests, requestPrivacy } from './privacy';
 import { registerContact } from './register-contact';
 import { addNote, changeCase, confirmTopics, referCase } from './update-case';
-import { dayInNL } from './working-days';
+import { dayInNL } from '$lib/working-days';
 
 type Steunpunt = Awaited<ReturnType<typeof buildSteunpunt>>;
 const ORIGIN = 'https://steunpunt.test';

@@ -5,7 +5,7 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import { hmac, sharedSecret } from '../secrets';
-import { uuidLike } from './schemas';
+import { uuidLike } from '../platform/fields';
 
 export async function personalToken(caseId: string): Promise<string> {
 	const mac = hmac(await sharedSecret('personal-link'), `case:${caseId}`).slice(0, 32);

@@ -2,27 +2,9 @@
  * The mails of Vragen en contacten, in Dutch (B1): plain text plus simple HTML. Every mail ends
  * with the parent's personal link to see or delete their data (AVG).
  */
-import { escapeHtml } from '../mail/send';
+import { buildMail, type MailContent, type MailSteunpunt } from '../platform/mail-content';
 
-export interface MailSteunpunt {
-	slug: string;
-	naam: string;
-	telefoon: string | null;
-	email: string | null;
-}
-
-export interface MailContent {
-	subject: string;
-	text: string;
-	html: string;
-}
-
-function paragraphs(lines: string[]): { text: string; html: string } {
-	return {
-		text: lines.join('\n\n'),
-		html: lines.map((l) => `<p>${escapeHtml(l).replace(/(https?:\/\/\S+)/g, '<a href="$1">$1</a>')}</p>`).join('\n')
-	};
-}
+export type { MailContent, MailSteunpunt };
 
 function contactLine(s: MailSteunpunt): string {
 	const ways = [s.telefoon ? `bel ${s.telefoon}` : null, s.email ? `mail naar ${s.email}` : null].filter(Boolean);
@@ -33,10 +15,7 @@ function privacyLine(origin: string, s: MailSteunpunt, token: string): string {
 	return `Wil je zien welke gegevens wij van je bewaren, of wil je dat we ze wissen? Dat kan via je persoonlijke link: ${origin}/${s.slug}/mijn-gegevens/${token}`;
 }
 
-function build(subject: string, lines: (string | null | false)[]): MailContent {
-	const { text, html } = paragraphs(lines.filter((l): l is string => !!l));
-	return { subject, text, html };
-}
+const build = buildMail;
 
 /** Sent after a web question or call-back request, when the parent gave a mail address. */
 export function confirmationMail(options: {

@@ -10,7 +10,8 @@ import type { Actor } from '../auth/roles';
 import { recordAudit } from '../audit/record';
 import { NotFoundError, ValidationError } from '../errors';
 import { parse } from '../validation';
-import { ZOrganisationInput, uuidLike } from './schemas';
+import { ZOrganisationInput } from './schemas';
+import { uuidLike } from '../platform/fields';
 
 /** Facts from the escalation route; phone numbers and sites only where a public source names them. */
 export const DEFAULT_ORGANISATIONS = [

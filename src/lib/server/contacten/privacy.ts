@@ -12,11 +12,11 @@ import type { Actor } from '../auth/roles';
 import { recordAudit } from '../audit/record';
 import { NotFoundError, ValidationError } from '../errors';
 import { sendMail } from '../mail/send';
-import { getSteunpuntById, getSteunpuntBySlug } from '../steunpunten/get-steunpunt';
+import { getSteunpuntById, getSteunpuntBySlug } from '../platform/tenant';
 import { addEvent } from './cases';
 import { caseIdFromToken, personalToken } from './links';
 import { deletedMail, exportMail } from './mails';
-import { uuidLike } from './schemas';
+import { uuidLike } from '../platform/fields';
 
 const GONE = 'Deze link werkt niet (meer). Misschien zijn je gegevens al gewist. Je kunt ons altijd bellen of mailen.';
 

@@ -12,8 +12,11 @@ import type { Actor } from '../auth/roles';
 
 const BATCH = 500;
 
-/** Deletes every case closed longer ago than its steunpunt's retention period. Returns the count. */
-export async function purgeClosedCases(now: Date = new Date()): Promise<number> {
+/**
+ * Deletes every case closed longer ago than its steunpunt's retention period (only `steunpuntId`'s
+ * when given). Returns the count.
+ */
+export async function purgeClosedCases(now: Date = new Date(), steunpuntId?: string): Promise<number> {
 	let total = 0;
 	for (;;) {
 		const deleted = await db().transaction(async (tx) => {
@@ -25,6 +28,7 @@ export async function purgeClosedCases(now: Date = new Date()): Promise<number> 
 					where c.status = 'afgesloten'
 						and c.closed_at is not null
 						and c.closed_at < ${now.toISOString()}::timestamptz - make_interval(months => s.retention_months)
+						and (${steunpuntId ?? null}::uuid is null or c.steunpunt_id = ${steunpuntId ?? null}::uuid)
 					order by c.closed_at
 					limit ${BATCH}
 					for update of c skip locked
@@ -44,9 +48,10 @@ export async function purgeClosedCases(now: Date = new Date()): Promise<number> 
 
 /**
  * The beheerder runs the retention round now instead of waiting for the hourly job (e.g. right
- * after lowering the retention period). It deletes only what is past the period, for every steunpunt.
+ * after lowering the retention period). It deletes only what is past the period, and only in the
+ * beheerder's own steunpunt.
  */
 export async function runRetentionNow(actor: Actor, steunpuntId: string): Promise<number> {
 	authorize(actor, steunpuntId, policies.canHandlePrivacyRequests(actor));
-	return purgeClosedCases(new Date());
+	return purgeClosedCases(new Date(), steunpuntId);
 }

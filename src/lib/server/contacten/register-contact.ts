@@ -12,11 +12,13 @@ import type { Actor } from '../auth/roles';
 import { ValidationError } from '../errors';
 import { parse } from '../validation';
 import { confirmedTermsOf, learnConfirmed } from '../signalering/topic-classifier';
-import { getSteunpuntById } from '../steunpunten/get-steunpunt';
-import { addEvent, findRegionGemeenten, newReference } from './cases';
+import { getSteunpuntById } from '../platform/tenant';
+import { addEvent } from './cases';
+import { findRegionGemeenten } from '../platform/region';
+import { newReference } from '../platform/references';
 import { loadCase } from './get-case';
 import { ZRegisterContactInput } from './schemas';
-import { addWorkingDays, dayInNL } from './working-days';
+import { addWorkingDays, dayInNL } from '$lib/working-days';
 
 export interface RegisteredContact {
 	registrationId: string;

@@ -1,47 +1,8 @@
 /** Input schemas (zod) of Vragen en contacten, with a clear Dutch message for every field. */
 import { z } from 'zod';
-import { AGE_GROUPS, CONTACT_PREFERENCES, MOMENTS, OUTCOMES, REFERRAL_KINDS, SCHOOL_TYPES, STAFF_CHANNELS, STATUSES, TRENDS, WHO, values, type Option } from '$lib/contacten';
-import { PHASES, TOPICS } from '$lib/taxonomy';
+import { AGE_GROUPS, CONTACT_PREFERENCES, MOMENTS, OUTCOMES, REFERRAL_KINDS, SCHOOL_TYPES, STAFF_CHANNELS, STATUSES, TRENDS, WHO } from '$lib/contacten';
 import { cleanText } from '../validation';
-
-const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
-
-/** One of a list; optional fields accept "" as "not given". */
-export const choice = <T extends readonly Option[]>(list: T, message = 'Kies een van de mogelijkheden.') => z.enum(values(list), { message });
-export const optionalChoice = <T extends readonly Option[]>(list: T, message = 'Kies een van de mogelijkheden.') =>
-	z.preprocess(blankToUndefined, z.enum(values(list), { message }).optional());
-
-/** Repeated checkboxes: none, one (a string) or several (an array). */
-export const manyOf = (allowed: readonly string[], options: { max: number; message: string }) =>
-	z.preprocess(
-		(v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]),
-		z
-			.array(z.string().refine((s) => allowed.includes(s), options.message))
-			.max(options.max, options.message)
-			.transform((list) => [...new Set(list)])
-	);
-
-const optionalText = (max: number, tooLong?: string) => z.preprocess(blankToUndefined, cleanText(max, tooLong).optional()).transform((v) => (v ? v : null));
-
-const PHONE_MESSAGE = 'Vul een telefoonnummer in van minstens 10 cijfers, bijvoorbeeld 06 12345678.';
-const isPhone = (v: string) => /^[0-9 +()-]{10,20}$/.test(v) && v.replace(/\D/g, '').length >= 10;
-export const phone = z.preprocess(blankToUndefined, cleanText(40, PHONE_MESSAGE).refine(isPhone, PHONE_MESSAGE).optional());
-const requiredPhone = (missing: string) =>
-	z.preprocess((v) => (v === undefined || v === null ? '' : v), cleanText(40, PHONE_MESSAGE).pipe(z.string().min(1, missing)).refine(isPhone, PHONE_MESSAGE));
-export const email = z.preprocess(
-	blankToUndefined,
-	cleanText(200, 'Dit e-mailadres is te lang.')
-		.refine((v) => z.email().safeParse(v).success, 'Vul een e-mailadres in zoals naam@voorbeeld.nl.')
-		.optional()
-);
-const checkbox = z.preprocess((v) => v === 'ja' || v === 'on' || v === true, z.boolean());
-
-export const phaseChoice = z.preprocess(blankToUndefined, z.enum(PHASES.map((p) => p.slug) as [string, ...string[]], { message: 'Kies een van de fases.' }).optional());
-export const gemeenteChoice = z.preprocess(blankToUndefined, z.string().regex(/^GM\d{4}$/, 'Kies een gemeente uit de lijst.').optional());
-export const topicList = manyOf(
-	TOPICS.map((t) => t.slug),
-	{ max: 3, message: 'Kies hooguit 3 onderwerpen uit de lijst.' }
-);
+import { blankToUndefined, checkbox, choice, email, gemeenteChoice, manyOf, optionalChoice, optionalDay, optionalText, phaseChoice, phone, requiredPhone, topicList, uuidLike } from '../platform/fields';
 
 /** "Stel je vraag" on the public site. */
 export const ZAskQuestionInput = z
@@ -91,8 +52,7 @@ const minutes = z.preprocess(
 	(v) => (typeof v === 'string' && v !== '' && !/^\s*\d{1,6}\s*$/.test(v) ? Number.NaN : blankToUndefined(v)),
 	z.coerce.number({ message: 'Vul de duur in minuten in, bijvoorbeeld 20.' }).int('Vul een heel aantal minuten in.').min(1, 'Vul minstens 1 minuut in.').max(600, 'Hooguit 600 minuten (10 uur).').optional()
 );
-const isoDay = z.preprocess(blankToUndefined, z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Vul een datum in als jjjj-mm-dd.').refine((v) => { const d = new Date(`${v}T00:00:00Z`); return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v; }, 'Deze datum bestaat niet.').optional());
-export const uuidLike = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const isoDay = optionalDay();
 
 /** The regisseur's fast registration of a contact (phone, mail, walk-in, café). */
 export const ZRegisterContactInput = z

@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
 import { lockDataDir } from './lock';
+import { loadSharedSecrets } from '../secrets';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -40,6 +41,7 @@ export async function openDatabase(options: {
 		try {
 			await reserved`select pg_advisory_lock(727001)`;
 			await migrate(db as never, { migrationsFolder });
+			await loadSharedSecrets(db);
 		} finally {
 			await reserved`select pg_advisory_unlock(727001)`;
 			reserved.release();
@@ -76,6 +78,7 @@ export async function openDatabase(options: {
 	await client.waitReady;
 	const db = drizzle({ client, schema }) as unknown as Db;
 	await migrate(db as never, { migrationsFolder });
+	await loadSharedSecrets(db);
 	let closed = false;
 	return {
 		db,

@@ -87,6 +87,8 @@ export const activitySignup = pgTable(
 		name: text('name'),
 		email: text('email'),
 		phone: text('phone'),
+		/** The phone number as digits only, +31/0031 read as 0: what search and person lookup compare. */
+		phoneDigits: text('phone_digits').generatedAlwaysAs(sql`nullif(regexp_replace(regexp_replace(coalesce(phone, ''), '[^0-9]', '', 'g'), '^(0031|31)', '0'), '')`),
 		needs: text('needs').array().notNull().default([]),
 		needsNote: text('needs_note'),
 		consentVersion: text('consent_version'),

@@ -27,6 +27,8 @@ export const buddy = pgTable(
 		name: text('name').notNull(),
 		email: text('email'),
 		phone: text('phone'),
+		/** The phone number as digits only, +31/0031 read as 0: what search and person lookup compare. */
+		phoneDigits: text('phone_digits').generatedAlwaysAs(sql`nullif(regexp_replace(regexp_replace(coalesce(phone, ''), '[^0-9]', '', 'g'), '^(0031|31)', '0'), '')`),
 		experiences: text('experiences').array().notNull().default([]),
 		schoolTypes: text('school_types').array().notNull().default([]),
 		gemeenten: text('gemeenten').array().notNull().default([]),
@@ -63,6 +65,8 @@ export const buddyRequest = pgTable(
 		name: text('name'),
 		email: text('email'),
 		phone: text('phone'),
+		/** The phone number as digits only, +31/0031 read as 0: what search and person lookup compare. */
+		phoneDigits: text('phone_digits').generatedAlwaysAs(sql`nullif(regexp_replace(regexp_replace(coalesce(phone, ''), '[^0-9]', '', 'g'), '^(0031|31)', '0'), '')`),
 		consentVersion: text('consent_version'),
 		consentAt: ts('consent_at'),
 		status: text('status').notNull().default('aangevraagd'),

@@ -82,6 +82,8 @@ export const casePerson = pgTable(
 		steunpuntId: tenant(),
 		name: text('name'),
 		phone: text('phone'),
+		/** The phone number as digits only, +31/0031 read as 0: what search and person lookup compare. */
+		phoneDigits: text('phone_digits').generatedAlwaysAs(sql`nullif(regexp_replace(regexp_replace(coalesce(phone, ''), '[^0-9]', '', 'g'), '^(0031|31)', '0'), '')`),
 		email: text('email'),
 		question: text('question'),
 		preferredMoments: text('preferred_moments'),
@@ -189,6 +191,13 @@ export const privacyRequest = pgTable(
 		caseId: uuid('case_id').references(() => contactCase.id, { onDelete: 'set null' }),
 		reference: text('reference').notNull(),
 		kind: text('kind').notNull(),
+		/** dossier: only the record the link belongs to; persoon: everything about this person in the steunpunt. */
+		scope: text('scope').notNull().default('dossier'),
+		/** What the personal link belongs to: case | signup | buddy_request, and its id. */
+		source: text('source').notNull().default('case'),
+		sourceId: uuid('source_id'),
+		/** After carrying out: what was found or removed, per table (counts only, no personal data). */
+		outcome: jsonb('outcome').$type<Record<string, number>>(),
 		createdAt: ts('created_at').notNull().defaultNow(),
 		handledAt: ts('handled_at'),
 		handledBy: uuid('handled_by').references(() => appUser.id, { onDelete: 'set null' })

@@ -106,6 +106,8 @@ export const steunpunt = pgTable('steunpunt', {
 	buddyCheckInWeeks: integer('buddy_check_in_weeks').notNull().default(4),
 	/** Days after an activity before its participants' personal data is deleted (the counts stay). */
 	activityRetentionDays: integer('activity_retention_days').notNull().default(30),
+	/** Months the audit log is kept (it holds who read which record; AVG accountability). */
+	auditRetentionMonths: integer('audit_retention_months').notNull().default(24),
 	createdAt: ts('created_at').notNull().defaultNow()
 });
 
@@ -197,9 +199,18 @@ export const mailOutbox = pgTable('mail_outbox', {
 	viaSmtp: boolean('via_smtp').notNull().default(false),
 	/** Files sent with the mail (e.g. an activity's .ics), content as text. */
 	attachments: jsonb('attachments').$type<MailAttachment[]>().notNull().default([]),
+	/** wacht (queued) | verstuurd (sent) | mislukt (gave up after MAX attempts; retry by hand). */
+	status: text('status').notNull().default('wacht'),
+	attempts: integer('attempts').notNull().default(0),
+	/** The sender job picks it up from this moment (backoff after a failure; lease while sending). */
+	nextAttemptAt: ts('next_attempt_at').notNull().defaultNow(),
+	/** The last SMTP error as a code (e.g. "550", "ECONNREFUSED"): never the address or the text. */
+	lastError: text('last_error'),
+	/** The body holds personal data that should not outlive delivery (an inzage export): wiped when sent. */
+	eraseAfterSend: boolean('erase_after_send').notNull().default(false),
 	createdAt: ts('created_at').notNull().defaultNow(),
 	sentAt: ts('sent_at')
-});
+}, (t) => [index('mail_outbox_due').on(t.status, t.nextAttemptAt), index('mail_outbox_tenant').on(t.steunpuntId, t.createdAt)]);
 
 // ---------------------------------------------------------------- kennisbank: national library
 

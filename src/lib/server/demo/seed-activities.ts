@@ -7,7 +7,7 @@ import { PRIVACY_VERSION } from '$lib/contacten';
 import { withTenant } from '../db';
 import { activity, activitySignup } from '../db/schema';
 import { addLocal, nlLocalToDate } from '../activiteiten/time';
-import { dayInNL } from '../contacten/working-days';
+import { dayInNL } from '$lib/working-days';
 import { randomUUID } from 'node:crypto';
 
 export async function seedDemoActivities(steunpuntId: string, now = new Date()): Promise<void> {

@@ -5,8 +5,9 @@
 import { PRIVACY_VERSION } from '$lib/contacten';
 import { withTenant } from '../db';
 import { casePerson, contactCase, registration } from '../db/schema';
-import { addEvent, newReference } from '../contacten/cases';
-import { addWorkingDays, dayInNL } from '../contacten/working-days';
+import { addEvent } from '../contacten/cases';
+import { newReference } from '../platform/references';
+import { addWorkingDays, dayInNL } from '$lib/working-days';
 
 const DEMO_CASES = [
 	{

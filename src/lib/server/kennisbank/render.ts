@@ -4,6 +4,7 @@
  * the begrippenlijst.
  */
 import { Marked, type Tokens } from 'marked';
+import { escapeHtml } from '$lib/html';
 
 export interface GlossaryLinkTerm {
 	slug: string;
@@ -11,7 +12,6 @@ export interface GlossaryLinkTerm {
 	aliases: string[];
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const marked = new Marked({
 	gfm: true,

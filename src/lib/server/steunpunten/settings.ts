@@ -10,7 +10,7 @@ import { authorize, policies } from '../auth/policy';
 import type { Actor } from '../auth/roles';
 import { recordAudit } from '../audit/record';
 import { cleanText, parse } from '../validation';
-import { forgetSteunpunt } from './get-steunpunt';
+import { forgetSteunpunt } from '../platform/tenant';
 import { forgetRegionCache } from './find-steunpunt';
 
 export const REGIONAL_FIELDS = [

@@ -6,10 +6,13 @@
  */
 import { openDatabase } from '../db/client';
 import { currentDatabase, setDatabase, type Database } from '../db';
+import { setAutoDelivery } from '../platform/outbox';
 
 let opening: Promise<Database> | undefined;
 
 export async function useTestDatabase(): Promise<Database> {
+	// Tests run the mail sender job themselves (deliverQueuedMail), never in the background.
+	setAutoDelivery(false);
 	const existing = currentDatabase();
 	if (existing) return existing;
 	opening ??= openDatabase({ databaseUrl: process.env.DATABASE_URL, memory: true }).then((database) => {

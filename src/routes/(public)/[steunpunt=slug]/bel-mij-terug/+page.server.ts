@@ -1,7 +1,7 @@
 import { actThenRedirect, formValues, load as handle } from '$lib/server/http';
-import { getSteunpuntBySlug } from '$lib/server/steunpunten/get-steunpunt';
+import { getSteunpuntBySlug } from '$lib/server/platform/tenant';
 import { requestCallback } from '$lib/server/contacten/ask-question';
-import { issueFormToken } from '$lib/server/contacten/spam';
+import { issueFormToken } from '$lib/server/platform/spam';
 
 export async function load({ params }) {
 	return handle(async () => {

@@ -1,7 +1,7 @@
 import { actThenRedirect, formValues, load as handle } from '$lib/server/http';
-import { getSteunpuntBySlug } from '$lib/server/steunpunten/get-steunpunt';
-import { findRegionGemeenten } from '$lib/server/contacten/cases';
-import { issueFormToken } from '$lib/server/contacten/spam';
+import { getSteunpuntBySlug } from '$lib/server/platform/tenant';
+import { findRegionGemeenten } from '$lib/server/platform/region';
+import { issueFormToken } from '$lib/server/platform/spam';
 import { requestBuddy } from '$lib/server/buddies/requests';
 
 export async function load({ params }) {

@@ -1,7 +1,7 @@
 import { load as handle } from '$lib/server/http';
-import { getSteunpuntBySlug } from '$lib/server/steunpunten/get-steunpunt';
+import { getSteunpuntBySlug } from '$lib/server/platform/tenant';
 import { dueText } from '$lib/server/contacten/cases';
-import { addWorkingDays, dayInNL } from '$lib/server/contacten/working-days';
+import { addWorkingDays, dayInNL } from '$lib/working-days';
 
 /** The confirmation after a question or call-back request: what happens next, and when. */
 export async function load({ params, url }) {

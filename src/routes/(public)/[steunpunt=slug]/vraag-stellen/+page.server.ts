@@ -1,8 +1,8 @@
 import { actThenRedirect, formValues, load as handle } from '$lib/server/http';
-import { getSteunpuntBySlug } from '$lib/server/steunpunten/get-steunpunt';
+import { getSteunpuntBySlug } from '$lib/server/platform/tenant';
 import { askQuestion } from '$lib/server/contacten/ask-question';
-import { findRegionGemeenten } from '$lib/server/contacten/cases';
-import { issueFormToken } from '$lib/server/contacten/spam';
+import { findRegionGemeenten } from '$lib/server/platform/region';
+import { issueFormToken } from '$lib/server/platform/spam';
 
 export async function load({ params }) {
 	return handle(async () => {

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { load as handle } from '$lib/server/http';
-import { getSteunpuntBySlug } from '$lib/server/steunpunten/get-steunpunt';
+import { getSteunpuntBySlug } from '$lib/server/platform/tenant';
 import { MAX_QUERY_LENGTH, searchTexts } from '$lib/server/kennisbank/search';
 import { phaseBySlug } from '$lib/taxonomy';
 

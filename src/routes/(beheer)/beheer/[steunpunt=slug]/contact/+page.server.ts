@@ -2,7 +2,7 @@ import { actThenRedirect, formValues, load as handle } from '$lib/server/http';
 import { staffContext } from '$lib/server/auth/request';
 import { policies } from '$lib/server/auth/policy';
 import { registerContact } from '$lib/server/contacten/register-contact';
-import { findRegionGemeenten } from '$lib/server/contacten/cases';
+import { findRegionGemeenten } from '$lib/server/platform/region';
 import { suggestTopics } from '$lib/server/signalering/topic-classifier';
 import { ForbiddenError } from '$lib/server/errors';
 

@@ -1,8 +1,8 @@
 import { actThenRedirect, formValues, load as handle } from '$lib/server/http';
 import { getPublicActivity } from '$lib/server/activiteiten/activities';
 import { signUp } from '$lib/server/activiteiten/signups';
-import { issueFormToken } from '$lib/server/contacten/spam';
-import { getSteunpuntBySlug } from '$lib/server/steunpunten/get-steunpunt';
+import { issueFormToken } from '$lib/server/platform/spam';
+import { getSteunpuntBySlug } from '$lib/server/platform/tenant';
 
 export async function load({ params }) {
 	return handle(async () => {

@@ -1,5 +1,5 @@
 import { act, formValues, load as handle } from '$lib/server/http';
-import { getSteunpuntBySlug } from '$lib/server/steunpunten/get-steunpunt';
+import { getSteunpuntBySlug } from '$lib/server/platform/tenant';
 import { getProposalByToken, respondByToken } from '$lib/server/buddies/matches';
 
 /** The buddy's mail link: accept or decline a proposal without logging in. */

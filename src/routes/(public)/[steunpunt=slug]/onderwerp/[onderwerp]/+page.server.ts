@@ -1,5 +1,5 @@
 import { load as handle } from '$lib/server/http';
-import { getSteunpuntBySlug } from '$lib/server/steunpunten/get-steunpunt';
+import { getSteunpuntBySlug } from '$lib/server/platform/tenant';
 import { findQuestions } from '$lib/server/kennisbank/question-page';
 import { subjectBySlug } from '$lib/taxonomy';
 

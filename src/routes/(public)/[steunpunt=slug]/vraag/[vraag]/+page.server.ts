@@ -1,5 +1,5 @@
 import { act, formValues, load as handle } from '$lib/server/http';
-import { getSteunpuntBySlug } from '$lib/server/steunpunten/get-steunpunt';
+import { getSteunpuntBySlug } from '$lib/server/platform/tenant';
 import { getQuestionPage } from '$lib/server/kennisbank/question-page';
 import { giveFeedback } from '$lib/server/kennisbank/feedback';
 

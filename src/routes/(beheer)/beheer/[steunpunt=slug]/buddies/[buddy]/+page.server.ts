@@ -1,7 +1,7 @@
 import { actThenRedirect, formValues, load as handle } from '$lib/server/http';
 import { staffContext } from '$lib/server/auth/request';
 import { getBuddy, saveBuddy } from '$lib/server/buddies/buddies';
-import { findRegionGemeenten } from '$lib/server/contacten/cases';
+import { findRegionGemeenten } from '$lib/server/platform/region';
 import { policies } from '$lib/server/auth/policy';
 import { authorize } from '$lib/server/auth/policy';
 

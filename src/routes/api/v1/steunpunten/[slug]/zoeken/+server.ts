@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { DomainError } from '$lib/server/errors';
-import { getSteunpuntBySlug } from '$lib/server/steunpunten/get-steunpunt';
+import { getSteunpuntBySlug } from '$lib/server/platform/tenant';
 import { MAX_QUERY_LENGTH, searchTexts } from '$lib/server/kennisbank/search';
 
 /** GET /api/v1/steunpunten/{slug}/zoeken?q=… → {"results":[{title,url,phase,topics}]} best first. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addWorkingDays, dayInNL, isWorkingDay, publicHolidays } from './working-days';
+import { addDays, addWorkingDays, dayInNL, isWorkingDay, publicHolidays } from '$lib/working-days';
 
 describe('working days', () => {
 	it('skips the weekend', () => {
