@@ -6,7 +6,7 @@
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import { inArray } from 'drizzle-orm';
-import type { Db } from './db';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { appSecret } from './db/schema';
 
 /** Every key the app uses: the form fill-in time, the parent's personal links, activity links. */
@@ -16,7 +16,8 @@ export type SecretName = (typeof SECRET_NAMES)[number];
 let loaded: Map<string, string> | undefined;
 
 /** Creates missing keys and loads them all (at start, and in the test setup). */
-export async function loadSharedSecrets(database: Db): Promise<void> {
+// Typed structurally (not `Db`): db/client.ts calls this while opening, and imports this module.
+export async function loadSharedSecrets(database: PgDatabase<PgQueryResultHKT, any>): Promise<void> {
 	await database
 		.insert(appSecret)
 		.values(SECRET_NAMES.map((name) => ({ name, value: randomBytes(32).toString('hex') })))

@@ -69,7 +69,7 @@ test('een buddy van aanvraag tot vragenlijst', async ({ browser }) => {
 			toestemming: true
 		});
 		expect(await form.submit()).toBe(303);
-		await expect(parent).toHaveURL(/\/demo\/verstuurd\?soort=buddy&nummer=V-[A-Z0-9]{6}$/);
+		await expect(parent).toHaveURL(/\/demo\/verstuurd\?soort=buddy&nummer=B-[A-Z0-9]{6}$/);
 		reference = form.reference();
 		await expect(parent.getByRole('heading', { level: 1 })).toHaveText('We zoeken een buddy voor je');
 	});

@@ -135,10 +135,10 @@ export class BuddyRequestPage {
 		await expectNoAxeViolations(this.page);
 		return status;
 	}
-	/** The reference (V-…) from the confirmation URL. */
+	/** The reference (B-…) from the confirmation URL. */
 	reference(): string {
 		const reference = new URL(this.page.url()).searchParams.get('nummer') ?? '';
-		expect(reference, `reference in ${this.page.url()}`).toMatch(/^V-[A-Z0-9]{6}$/);
+		expect(reference, `reference in ${this.page.url()}`).toMatch(/^B-[A-Z0-9]{6}$/);
 		return reference;
 	}
 }

@@ -15,7 +15,7 @@ import { NotFoundError, ValidationError } from '../errors';
 import { parse } from '../validation';
 import { getSteunpuntBySlug } from '../platform/tenant';
 import { findRegionGemeenten } from '../platform/region';
-import { newReference } from '../platform/references';
+import { withFreshReference } from '../platform/references';
 import { checkHumanSubmission, limitSubmissions } from '../platform/spam';
 import { uuidLike } from '../platform/fields';
 import { dayInNL } from '$lib/working-days';
@@ -29,9 +29,10 @@ export async function requestBuddy(options: { slug: string; client: string; inpu
 	await limitSubmissions({ kind: 'buddy', steunpuntId: sp.id, client: options.client });
 	const data = parse(ZBuddyRequestInput, options.input);
 	if (data.gemeente && !(await findRegionGemeenten(sp.id)).some((g) => g.code === data.gemeente)) throw new ValidationError({ gemeente: 'Kies een gemeente uit de lijst.' });
-	const reference = newReference();
-	await withTenant(sp.id, (tx) =>
-		tx.insert(buddyRequest).values({
+	// A reference collision (1 in a billion) is retried with a new one, in a new transaction.
+	const reference = await withFreshReference('B', async (reference) => {
+		await withTenant(sp.id, (tx) =>
+			tx.insert(buddyRequest).values({
 			steunpuntId: sp.id,
 			reference,
 			source: 'website',
@@ -47,7 +48,9 @@ export async function requestBuddy(options: { slug: string; client: string; inpu
 			consentVersion: PRIVACY_VERSION,
 			consentAt: options.now ?? new Date()
 		})
-	);
+		);
+		return reference;
+	});
 	return { reference };
 }
 

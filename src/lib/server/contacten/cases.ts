@@ -1,6 +1,7 @@
 /** Shared building blocks for cases: history events and the answer-date phrase. */
-import type { Db } from '../db';
-import { caseEvent } from '../db/schema';
+import { and, eq } from 'drizzle-orm';
+import { withTenant, type Db } from '../db';
+import { caseEvent, contactCase } from '../db/schema';
 
 export async function addEvent(
 	tx: Db,
@@ -13,4 +14,19 @@ export async function addEvent(
 export function dueText(responseDays: number, dueOn: string): string {
 	const date = new Intl.DateTimeFormat('nl-NL', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${dueOn}T00:00:00Z`));
 	return `binnen ${responseDays} ${responseDays === 1 ? 'werkdag' : 'werkdagen'} (uiterlijk ${date})`;
+}
+
+/**
+ * The answer date promised on the confirmation page, as stored with the question (a reload
+ * tomorrow shows the same promise). Null for an unknown reference; reveals nothing else.
+ */
+export async function findPromisedAnswer(options: { steunpuntId: string; responseDays: number; reference: string }): Promise<string | null> {
+	if (!/^V-[2-9A-HJ-NP-Z]{6}$/.test(options.reference)) return null;
+	const [row] = await withTenant(options.steunpuntId, (tx) =>
+		tx
+			.select({ dueOn: contactCase.dueOn })
+			.from(contactCase)
+			.where(and(eq(contactCase.steunpuntId, options.steunpuntId), eq(contactCase.reference, options.reference)))
+	);
+	return row?.dueOn ? dueText(options.responseDays, row.dueOn) : null;
 }

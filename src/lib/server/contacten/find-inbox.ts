@@ -56,7 +56,12 @@ export async function findInbox(actor: Actor, steunpuntId: string, rawFilter: Re
 	if (/^V-[2-9A-HJ-NP-Z]{6}$/i.test(filter.zoek)) where.push(eq(contactCase.reference, filter.zoek.toUpperCase()));
 	else if (filter.zoek.length >= 2) {
 		const like = `%${filter.zoek.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-		where.push(sql`exists (select 1 from ${casePerson} p where p.case_id = ${contactCase.id} and (p.name ilike ${like} or p.email ilike ${like} or p.phone like ${like}))`);
+		// Phone numbers compare as digits (+31 read as 0), so 0612345678 finds "06 12345678".
+		const digits = filter.zoek.replace(/\D/g, '').replace(/^(0031|31)/, '0');
+		const phone = digits.length >= 4 && /^[0-9 +()-]+$/.test(filter.zoek.trim()) ? `%${digits}%` : null;
+		where.push(
+			sql`exists (select 1 from ${casePerson} p where p.case_id = ${contactCase.id} and (p.name ilike ${like} or p.email ilike ${like} or p.phone like ${like}${phone ? sql` or p.phone_digits like ${phone}` : sql``}))`
+		);
 	}
 	const overdue = sql<boolean>`(${contactCase.status} <> 'afgesloten' and ${contactCase.dueOn} < ${today}::date)`;
 	return withTenant(steunpuntId, async (tx) => {

@@ -146,6 +146,15 @@ describe('changeCase, addNote, referCase, confirmTopics', () => {
 		expect(events.at(-1)).toMatchObject({ kind: 'onderwerpen', data: { topics: ['zorgplicht', 'thuiszitten-verzuim'] } });
 	});
 
+	it('finds a case by phone number whatever the spacing or +31', async () => {
+		const { caseId } = await buildContact(sp, { naam: 'Telefoon Zoeker', telefoon: '06 1234 5678', antwoord: 'bellen' });
+		for (const zoek of ['0612345678', '06-12345678', '+31 6 12345678', '12345678']) {
+			const found = await findInbox(regisseur.actor, sp.id, { status: 'alle', zoek });
+			expect(found.items.map((c) => c.id), zoek).toContain(caseId);
+		}
+		expect((await findInbox(regisseur.actor, sp.id, { status: 'alle', zoek: "0699999999" })).items.map((c) => c.id)).not.toContain(caseId);
+	});
+
 	it('audits every look: getCase writes case.view, findInbox writes case.list', async () => {
 		const { caseId } = await buildContact(sp);
 		const viewer = await buildUser({ steunpuntId: sp.id, roles: ['regisseur'] });

@@ -8,7 +8,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { bigserial, boolean, check, date, index, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { appUser, steunpunt } from './schema';
+import { appUser, steunpunt } from './schema-core';
 import { contactCase } from './schema-contacten';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });

@@ -16,31 +16,12 @@
 import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { db } from '../db';
 import { gemeente, pc4, school, steunpunt, swv, swvGemeente, woonplaats } from '../db/schema';
+import type { SteunpuntContact, SwvInfo } from '$lib/front-door';
 
 // ---------------------------------------------------------------- result types
 
 /** The steunpunt that serves a samenwerkingsverband, as shown to a parent. */
-export interface SteunpuntContact {
-	slug: string;
-	naam: string;
-	telefoon: string | null;
-	email: string | null;
-}
-
-/** A samenwerkingsverband passend onderwijs, presented. */
-export interface SwvInfo {
-	code: string;
-	sector: 'PO' | 'VO';
-	/** Entered by a beheerder; null until then (the public data gives codes only). */
-	naam: string | null;
-	website: string | null;
-	/** Municipality names in the region (main ones first, then alphabetical), at most 12. */
-	gemeenten: string[];
-	/** All municipalities in the region (more than `gemeenten.length` when the list was cut). */
-	gemeentenTotal: number;
-	/** Null when no steunpunt in Steunpunt serves this SWV yet. */
-	steunpunt: SteunpuntContact | null;
-}
+export type { SteunpuntContact, SwvInfo };
 
 /** An SWV of one municipality with the share of the municipality's PC4s that belong to it. */
 export interface SwvShare extends SwvInfo {
