@@ -81,6 +81,8 @@ describe('the outbox', () => {
 		expect([again.status, again.attempts]).toEqual(['wacht', 0]);
 		// Only failed mail can be requeued, and only in its own steunpunt.
 		expect(await requeueMail(db(), { mailId: good, steunpuntId: sp.id })).toBe(false);
+		// Leave no queued mail for other test files' sender runs.
+		await db().delete(mailOutbox).where(eq(mailOutbox.id, bad));
 	});
 
 	it('writes mail in the caller\'s transaction: a rolled-back change leaves none', async () => {
