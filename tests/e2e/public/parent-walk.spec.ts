@@ -27,6 +27,8 @@ test.beforeEach(async ({ page }) => {
 });
 
 test('van "Waar sta je nu?" naar een antwoord, zoeken en feedback geven', async ({ page }) => {
+	// Eight pages, each with an axe check: on a loaded 2-core runner that needs more than 60 s.
+	test.setTimeout(150_000);
 	await visit(page, '/demo');
 	await expectNoHorizontalScroll(page);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Waar sta je nu?');
