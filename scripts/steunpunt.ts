@@ -7,6 +7,9 @@
  *   user:create --email e --naam n [--steunpunt slug --rol beheerder[,regisseur]] [--landelijk]
  *               [--password p]        (without --password a random one is printed)
  *               [--totp BASE32]       (a known TOTP key: test and migration accounts only)
+ *   users:create --file accounts.json  several accounts in one go: a JSON list of
+ *               { email, naam, steunpunt?, rol?, password, totp? }; existing e-mail addresses
+ *               are skipped (for test databases, which are prepared again on every run)
  *
  * Uses DATABASE_URL or the PGlite folder in DATA_DIR (default ./data); with PGlite the server
  * must be stopped first (one process per folder).
@@ -20,6 +23,8 @@ import { steunpunt, swv } from '../src/lib/server/db/schema';
 import { importRegions } from '../src/lib/server/steunpunten/import-regions';
 import { importLibrary } from '../src/lib/server/kennisbank/import-library';
 import { seedDemo } from '../src/lib/server/demo/seed';
+import { readFileSync } from 'node:fs';
+import { ConflictError } from '../src/lib/server/errors';
 import { createUser, grantRole } from '../src/lib/server/auth/users';
 import { isRole } from '../src/lib/server/auth/roles';
 import { seedOrganisations } from '../src/lib/server/contacten/organisations';
@@ -38,6 +43,31 @@ function options(args: string[]): Record<string, string> {
 function required(o: Record<string, string>, key: string): string {
 	if (!o[key] || o[key] === 'true') throw new Error(`--${key} ontbreekt`);
 	return o[key];
+}
+
+interface AccountInput {
+	email: string;
+	naam: string;
+	password: string;
+	landelijk?: boolean;
+	totp?: string;
+	steunpunt?: string;
+	/** Comma-separated roles in `steunpunt`. */
+	rol?: string;
+}
+
+/** Creates an account and its roles; returns the stored e-mail address. */
+async function createAccount(a: AccountInput): Promise<string> {
+	let sp: { id: string } | undefined;
+	if (a.steunpunt) {
+		[sp] = await db().select({ id: steunpunt.id }).from(steunpunt).where(eq(steunpunt.slug, a.steunpunt));
+		if (!sp) throw new Error(`Steunpunt ${a.steunpunt} bestaat niet`);
+	}
+	const roles = (a.rol ?? '').split(',').filter(Boolean);
+	for (const role of roles) if (!isRole(role)) throw new Error(`Onbekende rol ${role}`);
+	const user = await createUser({ email: a.email, naam: a.naam, password: a.password, isLandelijk: a.landelijk === true, totpSecret: a.totp });
+	if (sp) for (const role of roles) if (isRole(role)) await grantRole({ userId: user.id, steunpuntId: sp.id, role });
+	return user.email;
 }
 
 async function run(command: string | undefined, o: Record<string, string>): Promise<void> {
@@ -70,16 +100,21 @@ async function run(command: string | undefined, o: Record<string, string>): Prom
 		}
 		case 'user:create': {
 			const password = o.password ?? randomBytes(12).toString('base64url');
-			const user = await createUser({ email: required(o, 'email'), naam: required(o, 'naam'), password, isLandelijk: o.landelijk === 'true', totpSecret: o.totp });
-			if (o.steunpunt) {
-				const [sp] = await db().select().from(steunpunt).where(eq(steunpunt.slug, o.steunpunt));
-				if (!sp) throw new Error(`Steunpunt ${o.steunpunt} bestaat niet`);
-				for (const role of required(o, 'rol').split(',')) {
-					if (!isRole(role)) throw new Error(`Onbekende rol ${role}`);
-					await grantRole({ userId: user.id, steunpuntId: sp.id, role });
+			const email = await createAccount({ email: required(o, 'email'), naam: required(o, 'naam'), password, landelijk: o.landelijk === 'true', totp: o.totp, steunpunt: o.steunpunt, rol: o.steunpunt ? required(o, 'rol') : undefined });
+			console.info(`Account ${email} aangemaakt.${o.password ? '' : ` Wachtwoord: ${password}`}`);
+			return;
+		}
+		case 'users:create': {
+			const list = JSON.parse(readFileSync(required(o, 'file'), 'utf8')) as AccountInput[];
+			if (!Array.isArray(list)) throw new Error('--file: verwacht een JSON-lijst van accounts');
+			for (const account of list) {
+				try {
+					console.info(`Account ${await createAccount(account)} aangemaakt.`);
+				} catch (error) {
+					if (!(error instanceof ConflictError)) throw error;
+					console.info(`Account ${account.email} bestond al.`);
 				}
 			}
-			console.info(`Account ${user.email} aangemaakt.${o.password ? '' : ` Wachtwoord: ${password}`}`);
 			return;
 		}
 		default:

@@ -41,7 +41,7 @@ test('buddies zien alleen hun eigen koppelingen, en elk steunpunt alleen het zij
 	let matchId = '';
 
 	// ---- Setup: a buddy, a request and a proposal in demo ------------------------------------
-	const regisseur = new BuddyBackoffice(await loginAs(browser, 'bRegisseur'));
+	const regisseur = new BuddyBackoffice(await loginAs(browser, 'bRegisseur2'));
 	await test.step('de regisseur maakt een koppeling in demo', async () => {
 		// Bram has an account (bBuddy2) and a profile, but not this match.
 		await regisseur.ensureBuddy(BRAM);

@@ -43,7 +43,7 @@ const check = log.check;
 
 test.beforeAll(async ({ browser, baseURL }) => {
 	test.setTimeout(120_000);
-	[regisseur, ander] = await Promise.all([loginAs(browser, 'mRegisseur'), loginAs(browser, 'mAnderRegisseur')]);
+	[regisseur, ander] = await Promise.all([loginAs(browser, 'cRegisseur'), loginAs(browser, 'cAnderRegisseur')]);
 	// A case, an organisation and a user of the other steunpunt: forged ids for the demo.
 	anderCase = await createCase(ander, baseURL!, 'ander', { samenvatting: 'Dossier van ander' });
 	anderOrganisation = await addOrganisation(ander, baseURL!, 'ander', `Organisatie ander ${MARKER}`);

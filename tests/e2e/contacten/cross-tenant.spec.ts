@@ -18,7 +18,7 @@ let demoCase: string;
 
 test.beforeAll(async ({ browser, baseURL }) => {
 	test.setTimeout(120_000);
-	[demo, ander] = await Promise.all([loginAs(browser, 'mRegisseur'), loginAs(browser, 'mAnderRegisseur')]);
+	[demo, ander] = await Promise.all([loginAs(browser, 'xRegisseur'), loginAs(browser, 'xAnderRegisseur')]);
 	anderCase = await createCase(ander, baseURL!, 'ander', { samenvatting: `Geheim van ander ${RUN}`, naam: `Ouder Ander ${RUN}`, telefoon: '06 11112222', toestemming: 'ja' });
 	anderOrganisation = await addOrganisation(ander, baseURL!, 'ander', `Hulp Ander ${RUN}`);
 	demoCase = await createCase(demo, baseURL!, 'demo', { samenvatting: `Dossier demo ${RUN}` });

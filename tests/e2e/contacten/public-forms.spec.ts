@@ -107,7 +107,7 @@ test('inzage via de persoonlijke link; de beheerder mailt de gegevens', async ({
 	await expect(page.getByRole('button', { name: 'Stuur mij mijn gegevens' })).toHaveCount(0);
 	await expect(page.locator('main')).toContainText('Dit heb je al gevraagd.');
 
-	const beheerder = new Backoffice(await loginAs(browser, 'beheerder'));
+	const beheerder = new Backoffice(await loginAs(browser, 'beheerderInzage'));
 	await beheerder.privacy();
 	const row = beheerder.privacyRow(reference);
 	await expect(row).toHaveCount(1);
