@@ -100,6 +100,8 @@ test('inzage via de persoonlijke link; de beheerder mailt de gegevens', async ({
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Jouw gegevens');
 	await expect(page.locator('main')).toContainText(reference);
 	await expectNoHorizontalScroll(page);
+	// Everything about this person, not only this question (keyboard-reachable radio in the form).
+	await page.getByRole('radio', { name: /^Alles wat jullie over mij bewaren/ }).first().check();
 	await page.getByRole('button', { name: 'Stuur mij mijn gegevens' }).click();
 	await expect(page.getByRole('status')).toContainText('We hebben je verzoek ontvangen. Je krijgt binnen een maand een mail');
 	await expectNoAxeViolations(page);
@@ -112,8 +114,9 @@ test('inzage via de persoonlijke link; de beheerder mailt de gegevens', async ({
 	const row = beheerder.privacyRow(reference);
 	await expect(row).toHaveCount(1);
 	await expect(row).toContainText(/inzage/i);
+	await expect(row).toContainText('alles over deze persoon');
 	await row.getByRole('button', { name: `Gegevens mailen (${reference})` }).click();
-	await expect(beheerder.status.first()).toContainText('Het verzoek is uitgevoerd. De ouder heeft een mail gekregen.');
+	await expect(beheerder.status.first()).toContainText('Het verzoek is uitgevoerd. De mail aan de ouder staat klaar');
 	await expect(errorSummary(beheerder.page)).toHaveCount(0);
 	await expectNoAxeViolations(beheerder.page);
 	await expect(beheerder.privacyRow(reference).getByRole('button')).toHaveCount(0);

@@ -185,7 +185,10 @@ describe('purgeBuddyPersonalData', () => {
 		const sevenMonthsAgo = new Date(now.getTime() - 213 * DAY);
 		const oldRequest = await buildBuddyRequest(sp, { status: 'afgesloten', closedAt: sevenMonthsAgo, createdAt: new Date(now.getTime() - 300 * DAY), topics: ['thuiszitten-verzuim'] });
 		const recentRequest = await buildBuddyRequest(sp, { status: 'afgesloten', closedAt: new Date(now.getTime() - 60 * DAY) });
+		// Still waiting for a buddy: closed and wiped once it waited longer than the period; a
+		// request waiting less long keeps its details.
 		const openRequest = await buildBuddyRequest(sp, { createdAt: new Date(now.getTime() - 700 * DAY) });
+		const waitingRequest = await buildBuddyRequest(sp, { createdAt: new Date(now.getTime() - 100 * DAY) });
 		const [oldMatch] = await db()
 			.insert(buddyMatch)
 			.values({ steunpuntId: sp.id, requestId: oldRequest.id, buddyId: b.id, status: 'afgerond', activeAt: new Date(now.getTime() - 280 * DAY), endedAt: sevenMonthsAgo, endReason: 'Moeder verhuisde naar Zwolle.', reflection: 'Het gezin had het zwaar.' })
@@ -205,10 +208,11 @@ describe('purgeBuddyPersonalData', () => {
 
 		expect(await purgeBuddyPersonalData(now)).toBeGreaterThanOrEqual(1);
 
-		const requests = new Map((await db().select().from(buddyRequest).where(inArray(buddyRequest.id, [oldRequest.id, recentRequest.id, openRequest.id]))).map((r) => [r.id, r]));
+		const requests = new Map((await db().select().from(buddyRequest).where(inArray(buddyRequest.id, [oldRequest.id, recentRequest.id, openRequest.id, waitingRequest.id]))).map((r) => [r.id, r]));
 		expect(requests.get(oldRequest.id)).toMatchObject({ need: null, name: null, email: null, phone: null, status: 'afgesloten', closedAt: sevenMonthsAgo, topics: ['thuiszitten-verzuim'], reference: oldRequest.reference });
 		expect(requests.get(recentRequest.id)).toMatchObject({ need: recentRequest.need, name: recentRequest.name, email: recentRequest.email, phone: recentRequest.phone });
-		expect(requests.get(openRequest.id)).toMatchObject({ need: openRequest.need, name: openRequest.name, email: openRequest.email, phone: openRequest.phone, status: 'aangevraagd' });
+		expect(requests.get(openRequest.id)).toMatchObject({ need: null, name: null, email: null, phone: null, status: 'afgesloten', closedAt: now });
+		expect(requests.get(waitingRequest.id)).toMatchObject({ need: waitingRequest.need, name: waitingRequest.name, email: waitingRequest.email, phone: waitingRequest.phone, status: 'aangevraagd' });
 
 		const matches = new Map((await db().select().from(buddyMatch).where(inArray(buddyMatch.id, [oldMatch.id, recentMatch.id]))).map((m) => [m.id, m]));
 		expect(matches.get(oldMatch.id)).toMatchObject({ reflection: null, endReason: null, status: 'afgerond', endedAt: sevenMonthsAgo });

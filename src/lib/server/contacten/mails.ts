@@ -68,13 +68,14 @@ export function exportMail(options: { origin: string; steunpunt: MailSteunpunt; 
 	]);
 }
 
-/** Confirms that the parent's data has been deleted (sent before the address itself goes). */
-export function deletedMail(options: { steunpunt: MailSteunpunt; reference: string }): MailContent {
+/** Confirms that the parent's data has been deleted and says what was removed (counts only). */
+export function deletedMail(options: { steunpunt: MailSteunpunt; reference: string; removed?: string[] }): MailContent {
 	const { steunpunt: s } = options;
 	return build(`Je gegevens zijn gewist (${options.reference})`, [
 		'Hallo,',
-		`Je vroeg ons je gegevens te wissen. Dat hebben we gedaan: je naam, telefoonnummer, mailadres, je vraag en onze aantekeningen bij nummer ${options.reference} zijn weg.`,
-		'Wat blijft, is alleen een telling zonder naam (bijvoorbeeld: "een vraag over thuiszitten"). Daarmee kan niemand zien dat het over jou ging.',
+		`Je vroeg ons je gegevens te wissen (nummer ${options.reference}). Dat hebben we gedaan. Je naam, telefoonnummer, mailadres, wat je ons vertelde en onze aantekeningen zijn weg.`,
+		...(options.removed?.length ? [`Dit hebben we gewist:\n${options.removed.map((line) => `- ${line}`).join('\n')}`] : []),
+		'Wat blijft, is alleen een telling zonder naam (bijvoorbeeld: "een vraag over thuiszitten"). Daarmee kan niemand zien dat het over jou ging. Deze mail wissen we ook, zodra hij verstuurd is.',
 		contactLine(s),
 		`Met vriendelijke groet,\n${s.naam}`
 	]);

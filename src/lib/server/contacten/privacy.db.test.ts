@@ -65,7 +65,7 @@ describe('privacy requests through the personal link', () => {
 	it('inzage: the beheerder mails the parent everything kept, including the notes', async () => {
 		const { caseId, token, email, reference } = await buildContact(sp, { naam: 'Ilse Mulder', vraag: 'Mijn dochter mag niet meer naar de plusklas. Mag dat zomaar?' });
 		await addNote(regisseur.actor, sp.id, caseId, { notitie: 'Teruggebeld, uitleg gegeven over de zorgplicht.' });
-		expect(await requestPrivacy({ slug: sp.slug, token, kind: 'inzage' })).toEqual({ kind: 'inzage', reference });
+		expect(await requestPrivacy({ slug: sp.slug, token, kind: 'inzage' })).toEqual({ kind: 'inzage', scope: 'dossier', reference });
 		// Asking twice makes one request.
 		await requestPrivacy({ slug: sp.slug, token, kind: 'inzage' });
 		expect((await getPersonalPage(sp.slug, token)).openRequests).toEqual(['inzage']);
@@ -95,7 +95,10 @@ describe('privacy requests through the personal link', () => {
 
 		await requestPrivacy({ slug: sp.slug, token, kind: 'verwijderen' });
 		const [request] = (await findPrivacyRequests(beheerder.actor, sp.id)).filter((r) => r.reference === reference && r.kind === 'verwijderen');
-		expect(await carryOutPrivacyRequest(beheerder.actor, sp.id, request.id, { origin: ORIGIN })).toEqual({ exportText: undefined, mailed: true });
+		expect(await carryOutPrivacyRequest(beheerder.actor, sp.id, request.id, { origin: ORIGIN })).toEqual({
+			mailed: true,
+			removed: ['1 vraag (dossier) met je gegevens en onze aantekeningen', '1 aanvraag voor een buddy', '2 mails aan jou']
+		});
 
 		expect(await db().select().from(contactCase).where(eq(contactCase.id, caseId))).toHaveLength(0);
 		expect(await db().select().from(casePerson).where(eq(casePerson.caseId, caseId))).toHaveLength(0);

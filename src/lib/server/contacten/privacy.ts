@@ -1,17 +1,21 @@
 /**
  * The parent's rights (AVG): through the personal link in every mail they ask for inzage or
- * deletion; the request reaches the beheerder, who carries it out in one action. Deleting removes
- * the case with all personal data; the anonymous registration stays.
+ * deletion, for this question only (`dossier`) or for everything the steunpunt keeps about them
+ * (`persoon`: by the same e-mail address or phone number, across cases, buddy requests, activity
+ * sign-ups and mail; see platform/person-data.ts). The request reaches the beheerder, who carries
+ * it out in one action. The anonymous registrations stay. The answer mail is written to the outbox
+ * in the same transaction and wiped once sent.
  */
-import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import { CONTACT_PREFERENCES, PRIVACY_KINDS, REFERRAL_KINDS, TRENDS, labelOf } from '$lib/contacten';
-import { withTenant, type Db } from '../db';
-import { caseEvent, casePerson, contactCase, followUp, mailOutbox, privacyRequest, referral } from '../db/schema';
+import { rowsOf, withTenant, type Db } from '../db';
+import { caseEvent, casePerson, contactCase, followUp, privacyRequest, referral } from '../db/schema';
 import { authorize, policies } from '../auth/policy';
 import type { Actor } from '../auth/roles';
 import { recordAudit } from '../audit/record';
 import { NotFoundError, ValidationError } from '../errors';
-import { sendMail } from '../mail/send';
+import { queueMail } from '../platform/outbox';
+import { erasePersonRecords, findPersonRecords, type ErasureOutcome, type PersonRecords, type PrivacyScope } from '../platform/person-data';
 import { getSteunpuntById, getSteunpuntBySlug } from '../platform/tenant';
 import { addEvent } from './cases';
 import { caseIdFromToken, personalToken } from './links';
@@ -38,26 +42,47 @@ export async function getPersonalPage(slug: string, token: string) {
 	return { reference: c.reference, openRequests: c.openRequests };
 }
 
-/** The parent asks for inzage or deletion. Asking twice for the same thing makes one request. */
-export async function requestPrivacy(options: { slug: string; token: string; kind: unknown }): Promise<{ kind: string; reference: string }> {
+export const PRIVACY_SCOPES: { value: PrivacyScope; label: string }[] = [
+	{ value: 'dossier', label: 'alleen deze vraag' },
+	{ value: 'persoon', label: 'alles over deze persoon' }
+];
+
+/**
+ * The parent asks for inzage or deletion, for this question or everything about them. Asking twice
+ * for the same thing makes one request.
+ */
+export async function requestPrivacy(options: { slug: string; token: string; kind: unknown; scope?: unknown }): Promise<{ kind: string; scope: PrivacyScope; reference: string }> {
 	const steunpunt = await getSteunpuntBySlug(options.slug);
 	const kind = PRIVACY_KINDS.find((k) => k.value === options.kind)?.value;
 	if (!kind) throw new ValidationError({ kind: 'Kies wat je wilt: inzage of verwijderen.' });
+	const scope = options.scope === undefined || options.scope === '' ? 'dossier' : PRIVACY_SCOPES.find((s) => s.value === options.scope)?.value;
+	if (!scope) throw new ValidationError({ scope: 'Kies of het over deze vraag gaat of over alles wat we van je bewaren.' });
 	const c = await caseForToken(steunpunt.id, options.token);
 	if (!c.openRequests.includes(kind)) {
 		await withTenant(steunpunt.id, async (tx) => {
-			await tx.insert(privacyRequest).values({ steunpuntId: steunpunt.id, caseId: c.id, reference: c.reference, kind });
-			await addEvent(tx, { caseId: c.id, steunpuntId: steunpunt.id, userId: null, kind: 'privacy', data: { detail: labelOf(PRIVACY_KINDS, kind) } });
+			await tx.insert(privacyRequest).values({ steunpuntId: steunpunt.id, caseId: c.id, reference: c.reference, kind, scope, source: 'case', sourceId: c.id });
+			await addEvent(tx, { caseId: c.id, steunpuntId: steunpunt.id, userId: null, kind: 'privacy', data: { detail: `${labelOf(PRIVACY_KINDS, kind)} (${labelOf(PRIVACY_SCOPES, scope)})` } });
 		});
 	}
-	return { kind, reference: c.reference };
+	return { kind, scope, reference: c.reference };
 }
 
 export async function findPrivacyRequests(actor: Actor, steunpuntId: string) {
 	authorize(actor, steunpuntId, policies.canHandlePrivacyRequests(actor));
 	return withTenant(steunpuntId, async (tx) => {
 		const rows = await tx.select().from(privacyRequest).where(eq(privacyRequest.steunpuntId, steunpuntId)).orderBy(desc(privacyRequest.createdAt)).limit(200);
-		return rows.map((r) => ({ id: r.id, reference: r.reference, kind: r.kind, kindLabel: labelOf(PRIVACY_KINDS, r.kind), createdAt: r.createdAt, handledAt: r.handledAt, caseExists: r.caseId !== null }));
+		return rows.map((r) => ({
+			id: r.id,
+			reference: r.reference,
+			kind: r.kind,
+			kindLabel: labelOf(PRIVACY_KINDS, r.kind),
+			scope: r.scope as PrivacyScope,
+			scopeLabel: labelOf(PRIVACY_SCOPES, r.scope),
+			outcome: r.outcome && r.kind === 'verwijderen' ? outcomeLines(r.outcome as unknown as ErasureOutcome) : [],
+			createdAt: r.createdAt,
+			handledAt: r.handledAt,
+			caseExists: r.caseId !== null
+		}));
 	});
 }
 
@@ -87,43 +112,88 @@ export async function exportCase(tx: Db, caseId: string): Promise<string> {
 	return lines.join('\n');
 }
 
-/** Deletes a case with everything personal (and mails sent about it). The registration stays. */
-export async function deleteCase(tx: Db, caseId: string, email: string | null, steunpuntId: string): Promise<void> {
-	await tx.delete(contactCase).where(and(eq(contactCase.id, caseId), eq(contactCase.steunpuntId, steunpuntId)));
-	if (email) await tx.delete(mailOutbox).where(and(eq(mailOutbox.to, email), eq(mailOutbox.steunpuntId, steunpuntId)));
+/** What a deletion removed, as lines for the beheerder and the parent (counts, no personal data). */
+export function outcomeLines(o: ErasureOutcome): string[] {
+	const n = (count: number, one: string, more: string) => `${count} ${count === 1 ? one : more}`;
+	const lines = [n(o.dossiers, 'vraag (dossier) met je gegevens en onze aantekeningen', 'vragen (dossiers) met je gegevens en onze aantekeningen')];
+	if (o.buddyaanvragen) lines.push(n(o.buddyaanvragen, 'aanvraag voor een buddy', 'aanvragen voor een buddy'));
+	if (o.aanmeldingen) lines.push(n(o.aanmeldingen, 'aanmelding voor een activiteit', 'aanmeldingen voor activiteiten'));
+	if (o.mails) lines.push(n(o.mails, 'mail aan jou', 'mails aan jou'));
+	if (o.mailsNaVersturen) lines.push(n(o.mailsNaVersturen, 'mail die nog onderweg was (die sturen we eerst, daarna wissen we hem)', 'mails die nog onderweg waren (die sturen we eerst, daarna wissen we ze)'));
+	return lines;
+}
+
+/** The buddy requests and activity sign-ups of an inzage, as readable lines. */
+async function exportOthers(tx: Db, records: PersonRecords): Promise<string[]> {
+	const lines: string[] = [];
+	const day = (d: string | Date | null) => (d ? new Date(d).toISOString().slice(0, 10) : '');
+	if (records.buddyRequests.length) {
+		const rows = rowsOf<{ reference: string; need: string | null; name: string | null; email: string | null; phone: string | null; status: string; created_at: string }>(
+			await tx.execute(sql`select reference, need, name, email, phone, status, created_at from buddy_request where id in (${sql.join(records.buddyRequests.map((r) => sql`${r.id}::uuid`), sql`, `)}) order by created_at`)
+		);
+		for (const r of rows)
+			lines.push(`Aanvraag voor een buddy ${r.reference} (${day(r.created_at)}), stand: ${r.status}. Naam: ${r.name ?? '-'}. Telefoon: ${r.phone ?? '-'}. E-mail: ${r.email ?? '-'}. Wat je zocht: ${r.need ?? '-'}`);
+	}
+	if (records.signups.length) {
+		const rows = rowsOf<{ title: string; starts_at: string; name: string | null; email: string | null; phone: string | null; status: string; people: number; needs_note: string | null }>(
+			await tx.execute(sql`
+				select a.title, a.starts_at, s.name, s.email, s.phone, s.status, s.people, s.needs_note
+				from activity_signup s join activity a on a.id = s.activity_id
+				where s.id in (${sql.join(records.signups.map((r) => sql`${r.id}::uuid`), sql`, `)}) order by a.starts_at`)
+		);
+		for (const r of rows)
+			lines.push(`Aanmelding voor "${r.title}" (${day(r.starts_at)}), ${r.people} ${r.people === 1 ? 'persoon' : 'personen'}, stand: ${r.status}. Naam: ${r.name ?? '-'}. Telefoon: ${r.phone ?? '-'}. E-mail: ${r.email ?? '-'}${r.needs_note ? `. Wat je ons vertelde: ${r.needs_note}` : ''}`);
+	}
+	return lines;
 }
 
 /**
  * The beheerder carries out a request in one action: inzage mails the export to the parent's
- * address (or, without one, shows it to the beheerder to send by post); deletion wipes the case.
+ * address (or, without one, shows it to the beheerder to send by post); deletion wipes everything
+ * in the request's scope and mails the parent what was removed.
  */
-export async function carryOutPrivacyRequest(actor: Actor, steunpuntId: string, requestId: string, options: { origin: string; now?: Date }): Promise<{ exportText?: string; mailed: boolean }> {
+export async function carryOutPrivacyRequest(
+	actor: Actor,
+	steunpuntId: string,
+	requestId: string,
+	options: { origin: string; now?: Date }
+): Promise<{ exportText?: string; mailed: boolean; removed?: string[] }> {
 	authorize(actor, steunpuntId, policies.canHandlePrivacyRequests(actor));
 	if (!uuidLike.test(requestId)) throw new NotFoundError();
 	const now = options.now ?? new Date();
 	const steunpunt = await getSteunpuntById(steunpuntId);
-	const outcome = await withTenant(steunpuntId, async (tx) => {
+	return withTenant(steunpuntId, async (tx) => {
 		const [req] = await tx.select().from(privacyRequest).where(and(eq(privacyRequest.id, requestId), eq(privacyRequest.steunpuntId, steunpuntId))).for('update');
 		if (!req) throw new NotFoundError();
 		if (req.handledAt) throw new ValidationError({ form: 'Dit verzoek is al uitgevoerd.' });
-		await tx.update(privacyRequest).set({ handledAt: now, handledBy: actor.userId }).where(eq(privacyRequest.id, req.id));
-		if (!req.caseId) return { mail: null, exportText: undefined };
-		const [p] = await tx.select({ email: casePerson.email }).from(casePerson).where(eq(casePerson.caseId, req.caseId));
-		const email = p?.email ?? null;
-		if (req.kind === 'inzage') {
-			const exportText = await exportCase(tx, req.caseId);
-			await recordAudit(tx, actor, { action: 'case.export', entity: 'contact_case', entityId: req.caseId, detail: { reference: req.reference } });
-			await addEvent(tx, { caseId: req.caseId, steunpuntId, userId: actor.userId, kind: 'privacy', data: { detail: 'Inzage gegeven' } });
-			// The personal link is made after the commit: its key may need a query on db(), which
-			// inside this transaction would wait for the connection the transaction holds (PGlite).
-			const caseId = req.caseId;
-			const mail = email ? { to: email, build: async () => exportMail({ origin: options.origin, steunpunt, accessToken: await personalToken(caseId), reference: req.reference, exportText }) } : null;
-			return { mail, exportText: email ? undefined : exportText };
+		if (!req.caseId) {
+			await tx.update(privacyRequest).set({ handledAt: now, handledBy: actor.userId }).where(eq(privacyRequest.id, req.id));
+			return { mailed: false };
 		}
-		await deleteCase(tx, req.caseId, email, steunpuntId);
-		await recordAudit(tx, actor, { action: 'case.delete', entity: 'contact_case', entityId: req.caseId, detail: { reference: req.reference, reason: 'verzoek ouder' } });
-		return { mail: email ? { to: email, build: async () => deletedMail({ steunpunt, reference: req.reference }) } : null, exportText: undefined };
+		const caseId = req.caseId;
+		const scope = req.scope === 'persoon' ? 'persoon' : 'dossier';
+		const [p] = await tx.select({ email: casePerson.email }).from(casePerson).where(eq(casePerson.caseId, caseId));
+		const email = p?.email ?? null;
+		const records = await findPersonRecords(tx, steunpuntId, caseId, scope);
+		if (req.kind === 'inzage') {
+			const parts: string[] = [];
+			for (const c of records.cases) parts.push(await exportCase(tx, c.id));
+			parts.push(...(await exportOthers(tx, records)));
+			const exportText = parts.join('\n\n');
+			await tx.update(privacyRequest).set({ handledAt: now, handledBy: actor.userId, outcome: { dossiers: records.cases.length, buddyaanvragen: records.buddyRequests.length, aanmeldingen: records.signups.length } }).where(eq(privacyRequest.id, req.id));
+			await recordAudit(tx, actor, { action: 'case.export', entity: 'contact_case', entityId: caseId, detail: { reference: req.reference, scope, cases: records.cases.length, buddyRequests: records.buddyRequests.length, signups: records.signups.length } });
+			await addEvent(tx, { caseId, steunpuntId, userId: actor.userId, kind: 'privacy', data: { detail: 'Inzage gegeven' } });
+			if (!email) return { exportText, mailed: false };
+			const content = exportMail({ origin: options.origin, steunpunt, accessToken: await personalToken(caseId), reference: req.reference, exportText });
+			await queueMail(tx, { steunpuntId, to: email, ...content, eraseAfterSend: true });
+			return { mailed: true };
+		}
+		const outcome = await erasePersonRecords(tx, records, now);
+		const removed = outcomeLines(outcome);
+		await tx.update(privacyRequest).set({ handledAt: now, handledBy: actor.userId, outcome: { ...outcome } }).where(eq(privacyRequest.id, req.id));
+		await recordAudit(tx, actor, { action: 'case.delete', entity: 'contact_case', entityId: caseId, detail: { reference: req.reference, reason: 'verzoek ouder', scope, ...outcome } });
+		// Written after the erasure, so it is not itself erased; its address goes once it is sent.
+		if (email) await queueMail(tx, { steunpuntId, to: email, ...deletedMail({ steunpunt, reference: req.reference, removed }), eraseAfterSend: true });
+		return { mailed: !!email, removed };
 	});
-	if (outcome.mail) await sendMail({ steunpuntId, to: outcome.mail.to, ...(await outcome.mail.build()) });
-	return { exportText: outcome.exportText, mailed: !!outcome.mail };
 }

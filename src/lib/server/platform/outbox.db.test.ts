@@ -104,6 +104,7 @@ describe('the outbox', () => {
 		const r = await row(id);
 		expect(r.status).toBe('verstuurd');
 		expect(r.text).not.toContain('Anna');
+		expect(r.to).not.toContain('@');
 	});
 });
 

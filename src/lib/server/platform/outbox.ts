@@ -24,7 +24,7 @@ export interface Mail {
 	steunpuntId?: string | null;
 	/** E.g. an activity's .ics; kept in the outbox with the mail, so a retry sends it too. */
 	attachments?: MailAttachment[];
-	/** The body should not outlive delivery (an inzage export): wiped once sent. */
+	/** The body and address should not outlive delivery (an inzage export): wiped once sent. */
 	eraseAfterSend?: boolean;
 }
 
@@ -181,7 +181,8 @@ async function deliverOne(smtpUrl: string, from: string, row: Claimed, now: () =
 			sentAt: now(),
 			attempts: row.attempts + 1,
 			lastError: null,
-			...(row.eraseAfterSend ? { text: '(verstuurd; de inhoud is gewist)', html: null, attachments: [] } : {})
+			// The address goes too: after a deletion request nothing may point to the person.
+			...(row.eraseAfterSend ? { to: '(gewist)', text: '(verstuurd; de inhoud is gewist)', html: null, attachments: [] } : {})
 		})
 		.where(eq(mailOutbox.id, row.id));
 	return true;
