@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { FORM_AGE } from './tests/e2e/fixtures/client';
 
 /**
  * End-to-end tests in Debian's Chromium (never a downloaded Playwright browser) against the built
@@ -22,6 +23,8 @@ export default defineConfig({
 	reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : [['list']],
 	use: {
 		baseURL: E2E_ORIGIN,
+		// The forms' test clock (fixtures/client.ts): public forms may be sent without waiting.
+		extraHTTPHeaders: FORM_AGE,
 		browserName: 'chromium',
 		trace: 'retain-on-failure',
 		screenshot: 'only-on-failure',

@@ -103,6 +103,8 @@ const app = spawn(process.execPath, ['build'], {
 		// Tests identify themselves as a "client" with this header, so the feedback rate limit
 		// (per client address) does not make one spec depend on how many posts another made.
 		ADDRESS_HEADER: 'x-e2e-client',
+		// The forms' test clock (tests/e2e/fixtures/client.ts FORM_AGE): never set in production.
+		FORM_AGE_HEADER: 'x-e2e-form-age',
 		STEUNPUNT_DEMO: '1',
 		SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
 		MAIL_FROM: 'Steunpunt e2e <noreply@e2e.test>'

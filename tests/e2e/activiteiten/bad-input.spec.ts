@@ -7,7 +7,7 @@
  * values, and no activity with the marker title appears.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { errorSummary, freshClient, inBatches, postForm, short, waitFillTime, type FormBody } from '../fixtures/forms';
+import { errorSummary, freshClient, inBatches, postForm, short, type FormBody } from '../fixtures/forms';
 import { loginAs } from '../fixtures/login';
 import { BadInputLog, LONG100K, RANDOM_UUID, badPayloads } from '../fixtures/bad-input';
 import { dayFromNow, planActivity, placesLine, signupFrom, signupToken, validActivity, validSignup } from '../pages/activiteiten';
@@ -39,7 +39,6 @@ test.beforeAll(async ({ browser, request, baseURL }) => {
 	// One real sign-up, for the personal-link forms.
 	const headers = freshClient('act-kwaad');
 	const token = await signupToken(request, 'demo', target, headers);
-	await waitFillTime();
 	const response = await postForm(request, baseURL!, `/demo/activiteiten/${target}`, validSignup(token, { naam: 'Ouder Kwaad', email: `kwaad-${MARKER}@e2e.test`, telefoon: '06 12345678', toelichting: 'Oorspronkelijk' }), { headers });
 	expect(response.status(), errorSummary(await response.text())).toBe(303);
 	personal = signupFrom(response.headers()['location'] ?? '', 'demo')!.token;
@@ -56,7 +55,6 @@ test('publieke aanmelding: kwade velden, spamwachters, vreemde ids', async ({ re
 	test.setTimeout(120_000);
 	const [token, anderToken] = await Promise.all([signupToken(request, 'demo', target), signupToken(request, 'ander', anderActivity)]);
 	const fresh = await signupToken(request, 'demo', target);
-	await waitFillTime();
 	const P = `/demo/activiteiten/${target}`;
 	const jobs: (() => Promise<void>)[] = [];
 	const sign = (o: FormBody = {}) => validSignup(token, { naam: `${MARKER} ouder`, email: `x-${MARKER}@e2e.test`, ...o });

@@ -12,7 +12,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { TOPICS } from '../../../src/lib/taxonomy';
 import { expectNoAxeViolations, markScriptsDisabled, visit } from '../fixtures/axe';
 import { clientHeader } from '../fixtures/client';
-import { postForm, waitFillTime } from '../fixtures/forms';
+import { postForm } from '../fixtures/forms';
 import { loginAs } from '../fixtures/login';
 import { attachment, icsLines, linksIn, waitForMail, type ReceivedMail } from '../fixtures/mail';
 import { icsTime, soonSlot } from '../pages/activiteiten';
@@ -33,7 +33,6 @@ async function signUp(page: Page, id: string, who: { naam: string; email: string
 	await visit(page, `/demo/activiteiten/${id}`);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(TITLE);
 	// The form carries a signed fill-in time: a post within 3 s counts as a robot.
-	await waitFillTime();
 	await page.locator('#naam').fill(who.naam);
 	await page.locator('#email').fill(who.email);
 	await page.locator('#aantal').fill('1');

@@ -10,7 +10,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from '../fixtures/axe';
 import { clientHeader } from '../fixtures/client';
-import { errorSummary, postForm, waitFillTime, type FormBody } from '../fixtures/forms';
+import { errorSummary, postForm, type FormBody } from '../fixtures/forms';
 import { loginAs } from '../fixtures/login';
 import { dayFromNow, planActivity, signupToken, validActivity, validSignup } from '../pages/activiteiten';
 
@@ -97,7 +97,6 @@ test('de publieke pagina’s van ander kennen de activiteit en links van de demo
 	expect((await request.get(`/ander/activiteiten/${anderActivity}`)).status()).toBe(200);
 	// A sign-up posted to ander with the demo's activity (and a valid form token of that activity).
 	const token = await signupToken(request, 'demo', D);
-	await waitFillTime();
 	const forged = await postForm(request, baseURL!, `/ander/activiteiten/${D}`, validSignup(token, { naam: 'Verkeerd steunpunt' }), { headers: clientHeader('act-tenancy') });
 	expect(forged.status()).toBe(404);
 	expect(await publicPlaces(request, D)).toBe(demoBefore);

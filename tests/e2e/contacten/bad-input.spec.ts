@@ -8,7 +8,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from '../fixtures/axe';
-import { ENGLISH, addOrganisation, mailedLinks, createCase, formToken, freshClient, inBatches, optionValue, postForm, short, validContact, waitFillTime, type FormBody } from '../fixtures/forms';
+import { ENGLISH, addOrganisation, mailedLinks, createCase, formToken, freshClient, inBatches, optionValue, postForm, short, validContact, type FormBody } from '../fixtures/forms';
 import { loginAs } from '../fixtures/login';
 import { BadInputLog, LONG100K, RANDOM_UUID, badPayloads } from '../fixtures/bad-input';
 
@@ -70,7 +70,6 @@ test('publieke formulieren: vraag stellen en bel mij terug', async ({ request, b
 	test.setTimeout(90_000);
 	const [vraagToken, belToken] = await Promise.all([formToken(request, 'demo', 'vraag-stellen'), formToken(request, 'demo', 'bel-mij-terug')]);
 	const freshVraagToken = await formToken(request, 'demo', 'vraag-stellen');
-	await waitFillTime();
 	const vraag = (o: FormBody = {}): FormBody => ({ formtijd: vraagToken, website: '', vraag: `${MARKER} mijn kind zit al weken thuis`, antwoord: 'geen', toestemming: 'ja', ...o });
 	const bel = (o: FormBody = {}): FormBody => ({ formtijd: belToken, website: '', naam: 'Ouder', telefoon: '06 12345678', momenten: 'ochtend', onderwerp: `${MARKER} terugbellen`, toestemming: 'ja', ...o });
 	const without = (body: FormBody, ...keys: string[]) => Object.fromEntries(Object.entries(body).filter(([k]) => !keys.includes(k)));
@@ -332,7 +331,6 @@ test('niets half opgeslagen, en de foutpagina is toegankelijk', async ({ page, b
 
 	// One error page in a browser, checked with axe (the public form ships no JavaScript).
 	await page.goto('/demo/vraag-stellen');
-	await page.waitForTimeout(3_200);
 	await page.locator('#vraag').fill(`${MARKER} kort`.slice(0, 9));
 	await page.locator('main form[method=post]').evaluate((form: HTMLFormElement) => {
 		form.noValidate = true;

@@ -6,13 +6,29 @@ import { timingSafeEqual } from 'node:crypto';
 import { hmac, sharedSecret } from '../secrets';
 import { ValidationError } from '../errors';
 import { hitRateLimit } from '../rate-limit';
+import { readConfig } from '../config';
 
 export const MIN_FILL_MS = 3_000;
 const MAX_FORM_AGE_MS = 24 * 3600_000;
 /** The honeypot: a field people do not see (hidden with CSS, labelled "laat leeg"); bots fill it. */
 export const HONEYPOT_FIELD = 'website';
 
-/** The hidden `formtijd` value for a form shown now. */
+/** At most this far back may the test clock put a form (an hour). */
+const MAX_TEST_FORM_AGE_MS = 3_600_000;
+
+/**
+ * When the form on this request counts as shown: now, or — only when FORM_AGE_HEADER is configured
+ * (end-to-end tests) and the request carries that header with a whole number of milliseconds up
+ * to an hour — that long ago. The check itself (`checkHumanSubmission`) is the same for everyone.
+ */
+export function formShownAt(request: Request, now = Date.now(), header = readConfig().formAgeHeader): number {
+	if (!header) return now;
+	const value = request.headers.get(header);
+	if (!value || !/^\d{1,7}$/.test(value)) return now;
+	return now - Math.min(Number(value), MAX_TEST_FORM_AGE_MS);
+}
+
+/** The hidden `formtijd` value for a form shown at `now`. */
 export async function issueFormToken(purpose: string, now = Date.now()): Promise<string> {
 	const payload = `${purpose}.${now}`;
 	return `${now}.${hmac(await sharedSecret('form'), payload)}`;

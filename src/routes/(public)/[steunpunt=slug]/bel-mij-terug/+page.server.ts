@@ -1,12 +1,12 @@
 import { actThenRedirect, formValues, load as handle } from '$lib/server/http';
 import { getSteunpuntBySlug } from '$lib/server/platform/tenant';
 import { requestCallback } from '$lib/server/contacten/ask-question';
-import { issueFormToken } from '$lib/server/platform/spam';
+import { formShownAt, issueFormToken } from '$lib/server/platform/spam';
 
-export async function load({ params }) {
+export async function load({ params, request }) {
 	return handle(async () => {
 		const sp = await getSteunpuntBySlug(params.steunpunt);
-		return { formtijd: await issueFormToken(`terugbellen:${sp.id}`), responseDays: sp.responseDays, retentionMonths: sp.retentionMonths, openingstijden: sp.openingstijden };
+		return { formtijd: await issueFormToken(`terugbellen:${sp.id}`, formShownAt(request)), responseDays: sp.responseDays, retentionMonths: sp.retentionMonths, openingstijden: sp.openingstijden };
 	});
 }
 

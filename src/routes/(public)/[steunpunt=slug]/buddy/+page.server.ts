@@ -1,13 +1,13 @@
 import { actThenRedirect, formValues, load as handle } from '$lib/server/http';
 import { getSteunpuntBySlug } from '$lib/server/platform/tenant';
 import { findRegionGemeenten } from '$lib/server/platform/region';
-import { issueFormToken } from '$lib/server/platform/spam';
+import { formShownAt, issueFormToken } from '$lib/server/platform/spam';
 import { requestBuddy } from '$lib/server/buddies/requests';
 
-export async function load({ params }) {
+export async function load({ params, request }) {
 	return handle(async () => {
 		const sp = await getSteunpuntBySlug(params.steunpunt);
-		return { formtijd: await issueFormToken(`buddy:${sp.id}`), gemeenten: await findRegionGemeenten(sp.id), retentionMonths: sp.retentionMonths };
+		return { formtijd: await issueFormToken(`buddy:${sp.id}`, formShownAt(request)), gemeenten: await findRegionGemeenten(sp.id), retentionMonths: sp.retentionMonths };
 	});
 }
 

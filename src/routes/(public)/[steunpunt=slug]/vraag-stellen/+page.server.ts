@@ -2,12 +2,12 @@ import { actThenRedirect, formValues, load as handle } from '$lib/server/http';
 import { getSteunpuntBySlug } from '$lib/server/platform/tenant';
 import { askQuestion } from '$lib/server/contacten/ask-question';
 import { findRegionGemeenten } from '$lib/server/platform/region';
-import { issueFormToken } from '$lib/server/platform/spam';
+import { formShownAt, issueFormToken } from '$lib/server/platform/spam';
 
-export async function load({ params }) {
+export async function load({ params, request }) {
 	return handle(async () => {
 		const sp = await getSteunpuntBySlug(params.steunpunt);
-		return { formtijd: await issueFormToken(`vraag:${sp.id}`), gemeenten: await findRegionGemeenten(sp.id), responseDays: sp.responseDays, retentionMonths: sp.retentionMonths };
+		return { formtijd: await issueFormToken(`vraag:${sp.id}`, formShownAt(request)), gemeenten: await findRegionGemeenten(sp.id), responseDays: sp.responseDays, retentionMonths: sp.retentionMonths };
 	});
 }
 

@@ -1,14 +1,14 @@
 import { actThenRedirect, formValues, load as handle } from '$lib/server/http';
 import { getPublicActivity } from '$lib/server/activiteiten/activities';
 import { signUp } from '$lib/server/activiteiten/signups';
-import { issueFormToken } from '$lib/server/platform/spam';
+import { formShownAt, issueFormToken } from '$lib/server/platform/spam';
 import { getSteunpuntBySlug } from '$lib/server/platform/tenant';
 
-export async function load({ params }) {
+export async function load({ params, request }) {
 	return handle(async () => {
 		const activity = await getPublicActivity(params.steunpunt, params.activiteit);
 		const sp = await getSteunpuntBySlug(params.steunpunt);
-		return { activity, formtijd: activity.open ? await issueFormToken(`activiteit:${activity.id}`) : '', retentionDays: sp.activityRetentionDays };
+		return { activity, formtijd: activity.open ? await issueFormToken(`activiteit:${activity.id}`, formShownAt(request)) : '', retentionDays: sp.activityRetentionDays };
 	});
 }
 
