@@ -5,7 +5,7 @@
  * 1. Routes never import the database (`$lib/server/db`, drizzle-orm): parse → domain call → present.
  * 2. Components and shared pure code (`src/lib/*.ts`, `src/lib/components`, `src/lib/buddies`)
  *    never import server code (`$lib/server`, `node:`).
- * 3. The base layers (`db`, `platform`, `auth`, `audit`, `mail`) never import a domain.
+ * 3. The base layers (`db`, `platform`, `auth`, `audit`) never import a domain.
  * 4. No import cycles between files, and none between domain folders.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -14,7 +14,7 @@ import path from 'node:path';
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SRC = path.join(ROOT, 'src');
 const SERVER = path.join(SRC, 'lib/server');
-const BASE = new Set(['db', 'platform', 'auth', 'audit', 'mail', 'testing']);
+const BASE = new Set(['db', 'platform', 'auth', 'audit', 'testing']);
 /** Composition roots: they wire domains together (start-up, jobs). */
 const ROOTS = new Set(['app.ts', 'maintenance.ts']);
 

@@ -12,8 +12,7 @@ import type { Actor } from '../auth/roles';
 import { recordAudit } from '../audit/record';
 import { NotFoundError, ValidationError } from '../errors';
 import { parse } from '../validation';
-import { sendMail, type Mail } from '../mail/send';
-import { log } from '../log';
+import { queueMail, type Mail } from '../platform/outbox';
 import { getSteunpuntById, getSteunpuntBySlug } from '../platform/tenant';
 import { uuidLike } from '../platform/fields';
 import { activityCancelledMail, changedMail, icsAttachment, whereText } from './mails';
@@ -82,7 +81,7 @@ export async function updateActivity(actor: Actor, steunpuntId: string, id: stri
 	notInPast(values.startsAt, now);
 	const sp = await getSteunpuntById(steunpuntId);
 	await prepareLinks();
-	const mails = await withTenant(steunpuntId, async (tx) => {
+	await withTenant(steunpuntId, async (tx) => {
 		const [a] = await tx.select().from(activity).where(and(eq(activity.id, id), eq(activity.steunpuntId, steunpuntId))).for('update');
 		if (!a) throw new NotFoundError();
 		if (a.status !== 'gepland') throw new ValidationError({ form: 'Deze activiteit is afgelast en kan niet meer veranderen.' });
@@ -117,9 +116,9 @@ export async function updateActivity(actor: Actor, steunpuntId: string, id: stri
 				attachments: p.status === 'bevestigd' ? [icsAttachment({ origin: ctx.origin, steunpunt: sp, activity: updated, host: new URL(ctx.origin).hostname })] : []
 			});
 		}
+		for (const m of out) await queueMail(tx, m);
 		return out;
 	});
-	for (const m of mails) await sendMail(m).catch((err) => log.error({ err }, 'wijzigingsmail niet verstuurd'));
 	await offerAfterChange(steunpuntId, id, ctx, now);
 }
 
@@ -173,7 +172,7 @@ export async function cancelActivity(actor: Actor, steunpuntId: string, id: stri
 	if (!uuidLike.test(id)) throw new NotFoundError();
 	const reason = typeof input.reden === 'string' ? input.reden.replace(/[\u0000-\u001f\u007f]/g, ' ').trim().slice(0, 500) || null : null;
 	const sp = await getSteunpuntById(steunpuntId);
-	const mails = await withTenant(steunpuntId, async (tx) => {
+	await withTenant(steunpuntId, async (tx) => {
 		const [a] = await tx.select().from(activity).where(and(eq(activity.id, id), eq(activity.steunpuntId, steunpuntId))).for('update');
 		if (!a) throw new NotFoundError();
 		if (a.status !== 'gepland') throw new ValidationError({ form: 'Deze activiteit is al afgelast.' });
@@ -184,9 +183,8 @@ export async function cancelActivity(actor: Actor, steunpuntId: string, id: stri
 			.where(and(eq(activitySignup.activityId, id), inArray(activitySignup.status, ['bevestigd', 'aangeboden', 'wachtlijst'])))
 			.returning({ email: activitySignup.email, name: activitySignup.name });
 		await recordAudit(tx, actor, { action: 'activity.cancel', entity: 'activity', entityId: id, detail: { participants: people.length } });
-		return people.filter((p) => p.email).map((p) => ({ steunpuntId, to: p.email!, ...activityCancelledMail({ steunpunt: sp, activity: { ...a, updatedAt: now }, name: p.name, reason }) }));
+		for (const p of people) if (p.email) await queueMail(tx, { steunpuntId, to: p.email, ...activityCancelledMail({ steunpunt: sp, activity: { ...a, updatedAt: now }, name: p.name, reason }) });
 	});
-	for (const m of mails) await sendMail(m).catch((err) => log.error({ err }, 'afgelast-mail niet verstuurd'));
 }
 
 // ------------------------------------------------------------------------- presenting

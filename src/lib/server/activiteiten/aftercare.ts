@@ -11,8 +11,7 @@ import type { Actor } from '../auth/roles';
 import { recordAudit } from '../audit/record';
 import { NotFoundError, ValidationError } from '../errors';
 import { parse } from '../validation';
-import { sendMail, type Mail } from '../mail/send';
-import { log } from '../log';
+import { queueMail, type Mail } from '../platform/outbox';
 import { getSteunpuntById, getSteunpuntBySlug } from '../platform/tenant';
 import { uuidLike } from '../platform/fields';
 import { dayInNL } from '$lib/working-days';
@@ -54,9 +53,9 @@ async function mailFeedback(steunpuntId: string, activityId: string, ctx: MailCo
 			await tx.update(activitySignup).set({ feedbackSentAt: now }).where(eq(activitySignup.id, s.id));
 			out.push({ steunpuntId, to: s.email, ...feedbackMail({ origin: ctx.origin, steunpunt: sp, activity: a, token: await signupToken(s.id, 'feedback'), name: s.name }) });
 		}
+		for (const m of out) await queueMail(tx, m);
 		return out;
 	});
-	for (const m of mails) await sendMail(m).catch((err) => log.error({ err }, 'feedbackmail niet verstuurd'));
 	return mails.length;
 }
 

@@ -6,10 +6,8 @@
  */
 import { and, eq, gt, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import { db, rowsOf } from '../db';
-import { activity, activitySignup } from '../db/schema';
-import { sendMail } from '../mail/send';
-import { log } from '../log';
-import { getSteunpuntById } from '../platform/tenant';
+import { activity, activitySignup, steunpunt } from '../db/schema';
+import { queueMail } from '../platform/outbox';
 import { reminderMail } from './mails';
 import { signupToken } from './links';
 import { expireOffers, type MailContext } from './signups';
@@ -23,9 +21,10 @@ export async function sendReminders(ctx: MailContext, now = new Date()): Promise
 	for (let i = 0; i < 1000; i++) {
 		const claimed = await db().transaction(async (tx) => {
 			const [row] = await tx
-				.select({ s: activitySignup, a: activity })
+				.select({ s: activitySignup, a: activity, sp: { id: steunpunt.id, slug: steunpunt.slug, naam: steunpunt.naam, telefoon: steunpunt.telefoon, email: steunpunt.email } })
 				.from(activitySignup)
 				.innerJoin(activity, eq(activity.id, activitySignup.activityId))
+				.innerJoin(steunpunt, eq(steunpunt.id, activity.steunpuntId))
 				.where(
 					and(
 						eq(activitySignup.status, 'bevestigd'),
@@ -40,14 +39,12 @@ export async function sendReminders(ctx: MailContext, now = new Date()): Promise
 				.for('update', { of: activitySignup, skipLocked: true });
 			if (!row) return null;
 			await tx.update(activitySignup).set({ remindedAt: now }).where(eq(activitySignup.id, row.s.id));
+			// Marked reminded and the reminder queued in one transaction.
+			const token = await signupToken(row.s.id);
+			await queueMail(tx, { steunpuntId: row.sp.id, to: row.s.email!, ...reminderMail({ origin: ctx.origin, steunpunt: row.sp, activity: row.a, token, name: row.s.name }) });
 			return row;
 		});
 		if (!claimed) break;
-		const sp = await getSteunpuntById(claimed.a.steunpuntId);
-		const token = await signupToken(claimed.s.id);
-		await sendMail({ steunpuntId: sp.id, to: claimed.s.email!, ...reminderMail({ origin: ctx.origin, steunpunt: sp, activity: claimed.a, token, name: claimed.s.name }) }).catch((err) =>
-			log.error({ err }, 'herinnering niet verstuurd')
-		);
 		sent++;
 	}
 	return sent;

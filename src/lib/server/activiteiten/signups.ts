@@ -18,11 +18,10 @@ import { activity, activitySignup } from '../db/schema';
 import { randomUUID } from 'node:crypto';
 import { ConflictError, DomainError, NotFoundError, ValidationError } from '../errors';
 import { parse } from '../validation';
-import { sendMail, type Mail } from '../mail/send';
+import { queueMail, type Mail } from '../platform/outbox';
 import { getSteunpuntById, getSteunpuntBySlug, type PublicSteunpunt } from '../platform/tenant';
 import { checkHumanSubmission, limitSubmissions } from '../platform/spam';
 import { uuidLike } from '../platform/fields';
-import { log } from '../log';
 import { cancelledMail, confirmationMail, icsAttachment, offerExpiredMail, offerMail, waitingListMail, type MailActivity } from './mails';
 import { ZChangeInput, ZSignupInput } from './schemas';
 import { prepareLinks, signupIdFromToken, signupToken } from './links';
@@ -124,18 +123,12 @@ async function expireOffersIn(tx: Db, sp: PublicSteunpunt, a: Activity, ctx: Mai
 	return expired.length;
 }
 
-async function send(out: Outgoing): Promise<void> {
-	for (const mail of out) {
-		try {
-			await sendMail(mail);
-		} catch (err) {
-			// The change itself is saved; a failed send stays in the outbox and is retried.
-			log.error({ err }, 'activiteitmail niet verstuurd');
-		}
-	}
+/** Writes the collected mails to the outbox, in the transaction of the change they report. */
+async function queueAll(tx: Db, out: Outgoing): Promise<void> {
+	for (const mail of out) await queueMail(tx, mail);
 }
 
-/** Runs `fn` with the activity locked, then sends the mails it collected. */
+/** Runs `fn` with the activity locked; the mails it collected go to the outbox in the same transaction. */
 async function underLock<T>(sp: PublicSteunpunt, activityId: string, ctx: MailContext, now: Date, fn: (tx: Db, a: Activity, out: Outgoing) => Promise<T>): Promise<T> {
 	const out: Outgoing = [];
 	await prepareLinks();
@@ -144,7 +137,9 @@ async function underLock<T>(sp: PublicSteunpunt, activityId: string, ctx: MailCo
 		result = await withTenant(sp.id, async (tx) => {
 			const a = await lockActivity(tx, sp.id, activityId);
 			await expireOffersIn(tx, sp, a, ctx, now, out);
-			return fn(tx, a, out);
+			const value = await fn(tx, a, out);
+			await queueAll(tx, out);
+			return value;
 		});
 	} catch (error) {
 		// A refusal (a late acceptance, a full activity) rolled back the settling of offers that ran
@@ -152,14 +147,15 @@ async function underLock<T>(sp: PublicSteunpunt, activityId: string, ctx: MailCo
 		if (error instanceof DomainError && !(error instanceof NotFoundError)) await settleExpiredOffers(sp, activityId, ctx, now);
 		throw error;
 	}
-	await send(out);
 	return result;
 }
 
 async function settleExpiredOffers(sp: PublicSteunpunt, activityId: string, ctx: MailContext, now: Date): Promise<void> {
 	const out: Outgoing = [];
-	await withTenant(sp.id, async (tx) => expireOffersIn(tx, sp, await lockActivity(tx, sp.id, activityId), ctx, now, out));
-	await send(out);
+	await withTenant(sp.id, async (tx) => {
+		await expireOffersIn(tx, sp, await lockActivity(tx, sp.id, activityId), ctx, now, out);
+		await queueAll(tx, out);
+	});
 }
 
 export interface SignupResult {

@@ -8,7 +8,8 @@ import { db } from '../db';
 import { appUser, passwordReset } from '../db/schema';
 import { ValidationError } from '../errors';
 import { parse } from '../validation';
-import { escapeHtml, sendMail } from '../mail/send';
+import { escapeHtml } from '$lib/html';
+import { queueMail } from '../platform/outbox';
 import { recordAudit } from '../audit/record';
 import { hashPassword, newToken, sha256 } from './crypto';
 import { deleteSessionsOfUser } from './sessions';
@@ -22,15 +23,16 @@ export async function requestPasswordReset(input: unknown, options: { origin: st
 	const [user] = await db().select().from(appUser).where(eq(appUser.email, email));
 	if (!user || user.disabledAt) return;
 	const token = newToken();
-	await db()
-		.insert(passwordReset)
-		.values({ tokenHash: sha256(token), userId: user.id, expiresAt: new Date(Date.now() + 3_600_000) });
 	const link = `${options.origin}/beheer/wachtwoord/nieuw?token=${token}`;
-	await sendMail({
-		to: user.email,
-		subject: 'Nieuw wachtwoord voor Steunpunt',
-		text: `Hallo ${user.naam},\n\nJe vroeg om een nieuw wachtwoord. Kies het via deze link (een uur geldig):\n${link}\n\nHeb je dit niet zelf gevraagd? Dan kun je deze mail negeren.`,
-		html: `<p>Hallo ${escapeHtml(user.naam)},</p><p>Je vroeg om een nieuw wachtwoord. Kies het via deze link (een uur geldig):</p><p><a href="${escapeHtml(link)}">Nieuw wachtwoord kiezen</a></p><p>Heb je dit niet zelf gevraagd? Dan kun je deze mail negeren.</p>`
+	// The link and its mail in one transaction: no usable link without a mail on its way.
+	await db().transaction(async (tx) => {
+		await tx.insert(passwordReset).values({ tokenHash: sha256(token), userId: user.id, expiresAt: new Date(Date.now() + 3_600_000) });
+		await queueMail(tx, {
+			to: user.email,
+			subject: 'Nieuw wachtwoord voor Steunpunt',
+			text: `Hallo ${user.naam},\n\nJe vroeg om een nieuw wachtwoord. Kies het via deze link (een uur geldig):\n${link}\n\nHeb je dit niet zelf gevraagd? Dan kun je deze mail negeren.`,
+			html: `<p>Hallo ${escapeHtml(user.naam)},</p><p>Je vroeg om een nieuw wachtwoord. Kies het via deze link (een uur geldig):</p><p><a href="${escapeHtml(link)}">Nieuw wachtwoord kiezen</a></p><p>Heb je dit niet zelf gevraagd? Dan kun je deze mail negeren.</p>`
+		});
 	});
 }
 

@@ -8,8 +8,7 @@ import { db, withTenant } from '../db';
 import { buddy, buddyMatch, buddyRequest, steunpunt } from '../db/schema';
 import { authorize, policies } from '../auth/policy';
 import type { Actor } from '../auth/roles';
-import { sendMail } from '../mail/send';
-import { getSteunpuntById } from '../platform/tenant';
+import { queueMail } from '../platform/outbox';
 import { addDays, dayInNL } from '$lib/working-days';
 import { reminderMail } from './mails';
 
@@ -38,7 +37,14 @@ export async function sendCheckInReminders(options: { origin: string; now?: Date
 	for (let i = 0; i < 500; i++) {
 		const claimed = await db().transaction(async (tx) => {
 			const [row] = await tx
-				.select({ id: buddyMatch.id, steunpuntId: buddyMatch.steunpuntId, email: buddy.email, name: buddy.name, weeks: steunpunt.buddyCheckInWeeks })
+				.select({
+					id: buddyMatch.id,
+					steunpuntId: buddyMatch.steunpuntId,
+					email: buddy.email,
+					name: buddy.name,
+					weeks: steunpunt.buddyCheckInWeeks,
+					sp: { slug: steunpunt.slug, naam: steunpunt.naam, telefoon: steunpunt.telefoon, email: steunpunt.email }
+				})
 				.from(buddyMatch)
 				.innerJoin(buddy, eq(buddy.id, buddyMatch.buddyId))
 				.innerJoin(steunpunt, eq(steunpunt.id, buddyMatch.steunpuntId))
@@ -53,14 +59,12 @@ export async function sendCheckInReminders(options: { origin: string; now?: Date
 				.for('update', { of: buddyMatch, skipLocked: true });
 			if (!row) return null;
 			await tx.update(buddyMatch).set({ lastReminderAt: now }).where(eq(buddyMatch.id, row.id));
+			// The reminder goes to the outbox with the claim: marked reminded means a mail is queued.
+			if (row.email) await queueMail(tx, { steunpuntId: row.steunpuntId, to: row.email, ...reminderMail({ origin: options.origin, steunpunt: row.sp, buddyName: row.name, weeks: row.weeks }) });
 			return row;
 		});
 		if (!claimed) break;
-		if (claimed.email) {
-			const sp = await getSteunpuntById(claimed.steunpuntId);
-			await sendMail({ steunpuntId: claimed.steunpuntId, to: claimed.email, ...reminderMail({ origin: options.origin, steunpunt: sp, buddyName: claimed.name, weeks: claimed.weeks }) });
-			sent++;
-		}
+		if (claimed.email) sent++;
 	}
 	return sent;
 }

@@ -13,7 +13,7 @@ import type { Actor } from '../auth/roles';
 import { newToken, sha256 } from '../auth/crypto';
 import { recordAudit } from '../audit/record';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
-import { sendMail } from '../mail/send';
+import { queueMail } from '../platform/outbox';
 import { getSteunpuntById } from '../platform/tenant';
 import { parse } from '../validation';
 import { uuidLike } from '../platform/fields';
@@ -63,9 +63,9 @@ export async function proposeMatch(actor: Actor, steunpuntId: string, requestId:
 		const [m] = await tx.insert(buddyMatch).values({ steunpuntId, requestId: r.id, buddyId: b.id, status: 'voorgesteld', proposedAt: now, buddyTokenHash: sha256(token) }).returning({ id: buddyMatch.id });
 		await tx.update(buddyRequest).set({ status: 'voorgesteld' }).where(eq(buddyRequest.id, r.id));
 		await event(tx, { matchId: m.id, steunpuntId, userId: actor.userId, from: null, to: 'voorgesteld' });
-		return { matchId: m.id, email: b.email, name: b.name };
+		if (b.email) await queueMail(tx, { steunpuntId, to: b.email, ...proposalMail({ origin: options.origin, steunpunt: sp, token, buddyName: b.name }) });
+		return { matchId: m.id };
 	});
-	if (result.email) await sendMail({ steunpuntId, to: result.email, ...proposalMail({ origin: options.origin, steunpunt: sp, token, buddyName: result.name }) });
 	return result.matchId;
 }
 
@@ -133,16 +133,15 @@ export async function endMatch(actor: Actor, steunpuntId: string, matchId: strin
 	const now = options.now ?? new Date();
 	const token = newToken();
 	const sp = await getSteunpuntById(steunpuntId);
-	const to = await withTenant(steunpuntId, async (tx) => {
+	await withTenant(steunpuntId, async (tx) => {
 		const m = await loadMatch(tx, actor, steunpuntId, matchId);
 		if (m.status !== 'actief') throw new ValidationError({ form: 'Alleen een actieve koppeling kan eindigen.' });
 		await tx.update(buddyMatch).set({ status: data.afloop, endedAt: now, endReason: data.reden, surveyTokenHash: sha256(token) }).where(eq(buddyMatch.id, m.id));
 		await tx.update(buddyRequest).set({ status: 'afgesloten', closedAt: now }).where(eq(buddyRequest.id, m.requestId));
 		await event(tx, { matchId: m.id, steunpuntId, userId: actor.userId, from: m.status, to: data.afloop, note: data.reden });
-		const [r] = await tx.select({ email: buddyRequest.email, name: buddyRequest.name }).from(buddyRequest).where(eq(buddyRequest.id, m.requestId));
-		return r;
+		const [to] = await tx.select({ email: buddyRequest.email, name: buddyRequest.name }).from(buddyRequest).where(eq(buddyRequest.id, m.requestId));
+		if (to?.email) await queueMail(tx, { steunpuntId, to: to.email, ...endMail({ origin: options.origin, steunpunt: sp, token, name: to.name }) });
 	});
-	if (to?.email) await sendMail({ steunpuntId, to: to.email, ...endMail({ origin: options.origin, steunpunt: sp, token, name: to.name }) });
 }
 
 /** A contact moment, logged by the buddy (own match) or the regisseur, while the match is active. */

@@ -2,13 +2,13 @@
  * A parent or young person asks a question ("Stel je vraag") or asks to be called back ("Bel mij
  * terug") on the public site. One transaction writes the case, the personal data and the
  * anonymous registration; only then does the parent see the confirmation page, so an
- * acknowledged question is never lost. The confirmation mail goes after the commit.
+ * acknowledged question is never lost. The confirmation mail is written to the outbox in the same
+ * transaction; the sender job delivers it (and retries while SMTP is down).
  */
 import { MOMENTS, PRIVACY_VERSION } from '$lib/contacten';
 import { withTenant } from '../db';
 import { casePerson, contactCase, registration } from '../db/schema';
-import { log } from '../log';
-import { sendMail } from '../mail/send';
+import { queueMail } from '../platform/outbox';
 import { getSteunpuntBySlug } from '../platform/tenant';
 import { suggestTopics } from '../signalering/topic-classifier';
 import { parse } from '../validation';
@@ -35,45 +35,39 @@ interface NewCase {
 	registration: Omit<typeof registration.$inferInsert, 'steunpuntId' | 'day'>;
 	responseDays: number;
 	now: Date;
+	/** The confirmation mail, when the parent gave an address. */
+	confirmation: { origin: string; steunpunt: Steunpunt; kind: 'vraag' | 'terugbellen'; email: string | null; name: string | null };
 }
 
-async function createCase(input: NewCase): Promise<{ reference: string; dueOn: string; token: string }> {
+type Steunpunt = Awaited<ReturnType<typeof getSteunpuntBySlug>>;
+
+async function createCase(input: NewCase): Promise<Submitted> {
 	const today = dayInNL(input.now);
 	const dueOn = addWorkingDays(today, input.responseDays);
+	const due = dueText(input.responseDays, dueOn);
 	for (let attempt = 0; ; attempt++) {
 		const reference = newReference();
 		try {
-			const caseId = await withTenant(input.steunpuntId, async (tx) => {
+			await withTenant(input.steunpuntId, async (tx) => {
 				const [created] = await tx.insert(contactCase).values({ steunpuntId: input.steunpuntId, reference, source: input.source, dueOn }).returning({ id: contactCase.id });
 				await tx.insert(casePerson).values({ ...input.person, caseId: created.id, steunpuntId: input.steunpuntId });
 				const [reg] = await tx.insert(registration).values({ ...input.registration, steunpuntId: input.steunpuntId, day: today }).returning({ id: registration.id });
 				await addEvent(tx, { caseId: created.id, steunpuntId: input.steunpuntId, userId: null, kind: 'aangemaakt', data: { source: input.source, registrationId: reg.id } });
+				const { confirmation: c } = input;
+				if (c.email) {
+					const token = await personalToken(created.id);
+					const mail = confirmationMail({ origin: c.origin, steunpunt: c.steunpunt, token, reference, kind: c.kind, dueText: due, name: c.name });
+					await queueMail(tx, { to: c.email, steunpuntId: input.steunpuntId, ...mail });
+				}
 				return created.id;
 			});
-			return { reference, dueOn, token: await personalToken(caseId) };
+			return { reference, dueText: due, mailed: !!input.confirmation.email };
 		} catch (e) {
 			// A reference collision (1 in a billion) gets a new reference; anything else is real.
 			if (attempt < 3 && String((e as { code?: string }).code ?? (e as { cause?: { code?: string } }).cause?.code) === '23505') continue;
 			throw e;
 		}
 	}
-}
-
-async function confirm(options: { origin: string; slug: string; kind: 'vraag' | 'terugbellen'; email: string | null; name: string | null; created: { reference: string; dueOn: string; token: string }; responseDays: number }): Promise<Submitted> {
-	const steunpunt = await getSteunpuntBySlug(options.slug);
-	const due = dueText(options.responseDays, options.created.dueOn);
-	let mailed = false;
-	if (options.email) {
-		const mail = confirmationMail({ origin: options.origin, steunpunt, token: options.created.token, reference: options.created.reference, kind: options.kind, dueText: due, name: options.name });
-		try {
-			await sendMail({ to: options.email, steunpuntId: steunpunt.id, ...mail });
-			mailed = true;
-		} catch (e) {
-			// The question is saved; the outbox keeps the mail and the retry job sends it later.
-			log.error({ err: e }, 'bevestigingsmail niet verstuurd');
-		}
-	}
-	return { reference: options.created.reference, dueText: due, mailed };
 }
 
 const topicsOf = (text: string) => suggestTopics(text, { limit: 3 }).filter((t) => t.score >= 0.3).map((t) => t.slug);
@@ -104,10 +98,10 @@ export async function askQuestion(options: { slug: string; client: string; origi
 			consentVersion: PRIVACY_VERSION,
 			consentAt: now
 		},
+		confirmation: { origin: options.origin, steunpunt, kind: 'vraag', email: wantsContact || data.opvolgen ? (data.email ?? null) : null, name: wantsContact ? data.naam : null },
 		registration: { channel: 'web', who: data.wie ?? 'ouder', schoolType: data.schooltype ?? null, phase: data.fase ?? null, ageGroup: data.leeftijd ?? null, gemeenteCode: data.gemeente ?? null, topics: topicsOf(data.vraag) }
 	});
-	const email = wantsContact || data.opvolgen ? (data.email ?? null) : null;
-	return confirm({ origin: options.origin, slug: options.slug, kind: 'vraag', email, name: wantsContact ? data.naam : null, created, responseDays: steunpunt.responseDays });
+	return created;
 }
 
 /** "Bel mij terug", with the moments that suit the parent. */
@@ -134,7 +128,8 @@ export async function requestCallback(options: { slug: string; client: string; o
 			consentVersion: PRIVACY_VERSION,
 			consentAt: now
 		},
+		confirmation: { origin: options.origin, steunpunt, kind: 'terugbellen', email: data.email ?? null, name: data.naam },
 		registration: { channel: 'terugbellen', who: data.wie ?? 'ouder', topics: data.onderwerp ? topicsOf(data.onderwerp) : [] }
 	});
-	return confirm({ origin: options.origin, slug: options.slug, kind: 'terugbellen', email: data.email ?? null, name: data.naam, created, responseDays: steunpunt.responseDays });
+	return created;
 }

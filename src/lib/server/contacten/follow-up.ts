@@ -9,7 +9,7 @@ import { authorize, policies } from '../auth/policy';
 import type { Actor } from '../auth/roles';
 import { newToken, sha256 } from '../auth/crypto';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
-import { sendMail } from '../mail/send';
+import { queueMail } from '../platform/outbox';
 import { getSteunpuntById, getSteunpuntBySlug } from '../platform/tenant';
 import { parse } from '../validation';
 import { addEvent } from './cases';
@@ -27,20 +27,19 @@ export async function sendFollowUp(actor: Actor, steunpuntId: string, caseId: st
 	authorize(actor, steunpuntId, policies.canHandleCases(actor));
 	const now = options.now ?? new Date();
 	const answerToken = newToken();
-	// Read outside the transaction: a query on db() inside it waits for the connection the
-	// transaction holds (PGlite has only one) and never returns.
 	const steunpunt = await getSteunpuntById(steunpuntId);
 	const accessToken = uuidLike.test(caseId) ? await personalToken(caseId) : '';
-	const mail = await withTenant(steunpuntId, async (tx) => {
+	// The mail is written to the outbox in the same transaction: no follow-up without its mail,
+	// and an SMTP failure only delays it (the sender job retries).
+	await withTenant(steunpuntId, async (tx) => {
 		const c = await loadCase(tx, actor, steunpuntId, caseId);
 		const [person] = await tx.select().from(casePerson).where(eq(casePerson.caseId, c.id));
 		if (!person?.followUpByMail || !person.email) throw new ValidationError({ form: 'Deze ouder heeft niet gezegd dat we mogen mailen. Bel de ouder of spreek iets anders af.' });
 		await tx.insert(followUp).values({ caseId: c.id, steunpuntId, tokenHash: sha256(answerToken), sentAt: now, expiresAt: new Date(now.getTime() + ANSWER_DAYS * 86_400_000) });
 		await tx.update(contactCase).set({ followUpOn: null, status: c.status === 'afgesloten' ? c.status : 'wacht-op-ouder', updatedAt: now }).where(eq(contactCase.id, c.id));
 		await addEvent(tx, { caseId: c.id, steunpuntId, userId: actor.userId, kind: 'opvolgmail', data: { to: person.email } });
-		return { to: person.email, ...followUpMail({ origin: options.origin, steunpunt, accessToken, answerToken, name: person.name }) };
+		await queueMail(tx, { steunpuntId, to: person.email, ...followUpMail({ origin: options.origin, steunpunt, accessToken, answerToken, name: person.name }) });
 	});
-	await sendMail({ steunpuntId, ...mail });
 }
 
 async function findByToken(steunpuntId: string, token: string) {

@@ -35,8 +35,7 @@ export async function registerContact(actor: Actor, steunpuntId: string, input: 
 	if (data.gemeente && !(await findRegionGemeenten(steunpuntId)).some((g) => g.code === data.gemeente)) throw new ValidationError({ gemeente: 'Kies een gemeente uit de lijst.' });
 	const today = dayInNL(now);
 	const terms = data.samenvatting ? confirmedTermsOf(data.samenvatting) : [];
-	// Read before the transaction: inside it, a second query on db() waits for the one connection
-	// the transaction holds (PGlite has only one), and never returns.
+	// Read-only and cached (platform/tenant.ts): looked up before the unit of work, not inside it.
 	const steunpunt = data.dossier === 'nieuw' ? await getSteunpuntById(steunpuntId) : null;
 	const result = await withTenant(steunpuntId, async (tx) => {
 		const [reg] = await tx
