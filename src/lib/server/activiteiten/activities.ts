@@ -12,7 +12,7 @@ import type { Actor } from '../auth/roles';
 import { recordAudit } from '../audit/record';
 import { NotFoundError, ValidationError } from '../errors';
 import { parse } from '../validation';
-import { queueMail, type Mail } from '../platform/outbox';
+import { queueMail } from '../platform/outbox';
 import { getSteunpuntById, getSteunpuntBySlug } from '../platform/tenant';
 import { uuidLike } from '../platform/fields';
 import { activityCancelledMail, changedMail, icsAttachment, whereText } from './mails';
@@ -99,25 +99,22 @@ export async function updateActivity(actor: Actor, steunpuntId: string, id: stri
 		await recordAudit(tx, actor, { action: 'activity.update', entity: 'activity', entityId: id, detail: { title: data.titel } });
 		// A new time or place reaches everyone signed up or waiting, with the updated .ics.
 		const moved = values.startsAt.getTime() !== a.startsAt.getTime() || values.endsAt.getTime() !== a.endsAt.getTime() || whereText(values) !== whereText(a) || values.onlineUrl !== a.onlineUrl;
-		if (!moved) return [];
+		if (!moved) return;
 		const updated = { ...a, ...values, sequence: a.sequence + 1, updatedAt: now };
 		const people = await tx
 			.select({ id: activitySignup.id, email: activitySignup.email, name: activitySignup.name, status: activitySignup.status })
 			.from(activitySignup)
 			.where(and(eq(activitySignup.activityId, id), inArray(activitySignup.status, ['bevestigd', 'aangeboden', 'wachtlijst'])));
-		const out: Mail[] = [];
 		for (const p of people) {
 			if (!p.email) continue;
 			const token = await signupToken(p.id);
-			out.push({
+			await queueMail(tx, {
 				steunpuntId,
 				to: p.email,
 				...changedMail({ origin: ctx.origin, steunpunt: sp, activity: updated, token, name: p.name }),
 				attachments: p.status === 'bevestigd' ? [icsAttachment({ origin: ctx.origin, steunpunt: sp, activity: updated, host: new URL(ctx.origin).hostname })] : []
 			});
 		}
-		for (const m of out) await queueMail(tx, m);
-		return out;
 	});
 	await offerAfterChange(steunpuntId, id, ctx, now);
 }

@@ -11,7 +11,7 @@ import type { Actor } from '../auth/roles';
 import { recordAudit } from '../audit/record';
 import { NotFoundError, ValidationError } from '../errors';
 import { parse } from '../validation';
-import { queueMail, type Mail } from '../platform/outbox';
+import { queueMail } from '../platform/outbox';
 import { getSteunpuntById, getSteunpuntBySlug } from '../platform/tenant';
 import { uuidLike } from '../platform/fields';
 import { dayInNL } from '$lib/working-days';
@@ -30,16 +30,16 @@ import { CHECK_IN_OPENS_MS } from './participants';
 async function mailFeedback(steunpuntId: string, activityId: string, ctx: MailContext, now: Date, force: boolean): Promise<number> {
 	const sp = await getSteunpuntById(steunpuntId);
 	await prepareLinks();
-	const mails: Mail[] = await withTenant(steunpuntId, async (tx) => {
+	return withTenant(steunpuntId, async (tx) => {
 		const query = tx.select().from(activity).where(and(eq(activity.id, activityId), eq(activity.steunpuntId, steunpuntId)));
 		const [a] = force ? await query.for('update') : await query.for('update', { skipLocked: true });
 		if (!a) {
 			if (force) throw new NotFoundError();
-			return [];
+			return 0;
 		}
 		if (a.feedbackSentAt) {
 			if (force) throw new ValidationError({ form: 'De feedbackmail is al verstuurd.' });
-			return [];
+			return 0;
 		}
 		if (a.status !== 'gepland') throw new ValidationError({ form: 'Deze activiteit is afgelast.' });
 		const confirmed = await tx.select().from(activitySignup).where(and(eq(activitySignup.activityId, a.id), eq(activitySignup.status, 'bevestigd')));
@@ -47,16 +47,15 @@ async function mailFeedback(steunpuntId: string, activityId: string, ctx: MailCo
 		if (force && !anyCheckIn && a.endsAt > now) throw new ValidationError({ form: 'De feedbackmail gaat pas na de activiteit, of als er iemand is afgetekend.' });
 		const came = anyCheckIn ? confirmed.filter((s) => s.checkedInAt) : confirmed;
 		await tx.update(activity).set({ feedbackSentAt: now }).where(eq(activity.id, a.id));
-		const out: Mail[] = [];
+		let mailed = 0;
 		for (const s of came) {
 			if (!s.email) continue;
 			await tx.update(activitySignup).set({ feedbackSentAt: now }).where(eq(activitySignup.id, s.id));
-			out.push({ steunpuntId, to: s.email, ...feedbackMail({ origin: ctx.origin, steunpunt: sp, activity: a, token: await signupToken(s.id, 'feedback'), name: s.name }) });
+			await queueMail(tx, { steunpuntId, to: s.email, ...feedbackMail({ origin: ctx.origin, steunpunt: sp, activity: a, token: await signupToken(s.id, 'feedback'), name: s.name }) });
+			mailed++;
 		}
-		for (const m of out) await queueMail(tx, m);
-		return out;
+		return mailed;
 	});
-	return mails.length;
 }
 
 /** The regisseur sends the feedback mail at the end of the evening. */

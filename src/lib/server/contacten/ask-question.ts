@@ -9,7 +9,7 @@ import { MOMENTS, PRIVACY_VERSION } from '$lib/contacten';
 import { withTenant } from '../db';
 import { casePerson, contactCase, registration } from '../db/schema';
 import { queueMail } from '../platform/outbox';
-import { getSteunpuntBySlug } from '../platform/tenant';
+import { getSteunpuntBySlug, type PublicSteunpunt } from '../platform/tenant';
 import { suggestTopics } from '../signalering/topic-classifier';
 import { parse } from '../validation';
 import { ValidationError } from '../errors';
@@ -36,10 +36,8 @@ interface NewCase {
 	responseDays: number;
 	now: Date;
 	/** The confirmation mail, when the parent gave an address. */
-	confirmation: { origin: string; steunpunt: Steunpunt; kind: 'vraag' | 'terugbellen'; email: string | null; name: string | null };
+	confirmation: { origin: string; steunpunt: PublicSteunpunt; kind: 'vraag' | 'terugbellen'; email: string | null; name: string | null };
 }
-
-type Steunpunt = Awaited<ReturnType<typeof getSteunpuntBySlug>>;
 
 async function createCase(input: NewCase): Promise<Submitted> {
 	const today = dayInNL(input.now);
@@ -59,7 +57,6 @@ async function createCase(input: NewCase): Promise<Submitted> {
 					const mail = confirmationMail({ origin: c.origin, steunpunt: c.steunpunt, token, reference, kind: c.kind, dueText: due, name: c.name });
 					await queueMail(tx, { to: c.email, steunpuntId: input.steunpuntId, ...mail });
 				}
-				return created.id;
 			});
 			return { reference, dueText: due, mailed: !!input.confirmation.email };
 		} catch (e) {

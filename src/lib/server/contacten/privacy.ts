@@ -86,6 +86,9 @@ export async function findPrivacyRequests(actor: Actor, steunpuntId: string) {
 	});
 }
 
+/** A date as YYYY-MM-DD in the export ('' when there is none). */
+const day = (d: string | Date | null) => (d ? new Date(d).toISOString().slice(0, 10) : '');
+
 /** A plain-text export of everything kept about a case (the answer to inzage). */
 export async function exportCase(tx: Db, caseId: string): Promise<string> {
 	const [c] = await tx.select().from(contactCase).where(eq(contactCase.id, caseId));
@@ -93,7 +96,6 @@ export async function exportCase(tx: Db, caseId: string): Promise<string> {
 	const events = await tx.select().from(caseEvent).where(eq(caseEvent.caseId, caseId)).orderBy(asc(caseEvent.at), asc(caseEvent.id));
 	const refs = await tx.select().from(referral).where(eq(referral.caseId, caseId));
 	const answers = await tx.select().from(followUp).where(eq(followUp.caseId, caseId));
-	const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '');
 	const lines = [
 		`Nummer: ${c.reference}`,
 		`Binnengekomen op: ${day(c.createdAt)}`,
@@ -126,7 +128,6 @@ export function outcomeLines(o: ErasureOutcome): string[] {
 /** The buddy requests and activity sign-ups of an inzage, as readable lines. */
 async function exportOthers(tx: Db, records: PersonRecords): Promise<string[]> {
 	const lines: string[] = [];
-	const day = (d: string | Date | null) => (d ? new Date(d).toISOString().slice(0, 10) : '');
 	if (records.buddyRequests.length) {
 		const rows = rowsOf<{ reference: string; need: string | null; name: string | null; email: string | null; phone: string | null; status: string; created_at: string }>(
 			await tx.execute(sql`select reference, need, name, email, phone, status, created_at from buddy_request where id in (${sql.join(records.buddyRequests.map((r) => sql`${r.id}::uuid`), sql`, `)}) order by created_at`)

@@ -48,23 +48,13 @@ export interface ErasureOutcome {
 	mailsNaVersturen: number;
 }
 
-/** The phone number as the generated `phone_digits` columns store it. */
-export function phoneDigits(phone: string | null | undefined): string | null {
-	const digits = (phone ?? '').replace(/[^0-9]/g, '').replace(/^(0031|31)/, '0');
-	return digits || null;
-}
-
-export function personKeys(email: string | null | undefined, phone: string | null | undefined): PersonKeys {
-	const e = (email ?? '').trim().toLowerCase();
-	return { email: e || null, phoneDigits: phoneDigits(phone) };
-}
-
-/** The person's e-mail address and phone number as kept with a case. */
+/** The person's e-mail address (lower-cased) and phone number as digits, as kept with a case. */
 export async function keysOfCase(tx: Db, steunpuntId: string, caseId: string): Promise<PersonKeys> {
-	const [row] = rowsOf<{ email: string | null; phone: string | null }>(
-		await tx.execute(sql`select p.email, p.phone from case_person p join contact_case c on c.id = p.case_id where c.id = ${caseId}::uuid and c.steunpunt_id = ${steunpuntId}::uuid`)
+	// phone_digits is a generated column: the same normalisation as every other phone_digits column.
+	const [row] = rowsOf<{ email: string | null; phone_digits: string | null }>(
+		await tx.execute(sql`select lower(nullif(trim(p.email), '')) as email, p.phone_digits from case_person p join contact_case c on c.id = p.case_id where c.id = ${caseId}::uuid and c.steunpunt_id = ${steunpuntId}::uuid`)
 	);
-	return personKeys(row?.email, row?.phone);
+	return { email: row?.email ?? null, phoneDigits: row?.phone_digits ?? null };
 }
 
 /** Matches a table's email / phone_digits columns against the keys (false when there are none). */
