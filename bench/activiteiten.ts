@@ -61,7 +61,9 @@ export async function prepareActivities(env: { databaseUrl?: string; dataDir?: s
 			insert into activity_signup (steunpunt_id, activity_id, status, people, who, name, email, consent_version, token_expires_at, confirmed_at)
 			select ${demo.id}::uuid, ${full}::uuid, 'bevestigd', 1, 'ouder', 'Bench-ouder ' || i, 'bench-' || i || '@bench.invalid', 'bench', now() + interval '31 days', now()
 			from generate_series(1, ${FULL_CAPACITY}) i`);
-		const [{ n }] = rowsOf<{ n: number }>(await db().execute(sql`select count(*)::int as n from activity where steunpunt_id = ${demo.id}::uuid and ends_at > now() - interval '30 days'`));
+		const [{ n }] = rowsOf<{ n: number }>(
+			await db().execute(sql`select count(*)::int as n from activity where steunpunt_id = ${demo.id}::uuid and ends_at > now() - interval '30 days'`)
+		);
 		// The rest of the 1,000: from three weeks ago to two years ahead, one in ten cancelled.
 		await db().execute(sql`
 			insert into activity (steunpunt_id, kind, title, theme, audience, description, starts_at, ends_at, online, location_name, address, place, online_url, capacity, max_per_signup, status, sequence)
@@ -98,7 +100,9 @@ async function feedBuildTimes(): Promise<void> {
 	}
 	forgetFeed();
 	times.sort((a, b) => a - b);
-	console.info(`iCal feed with ${FEED_ACTIVITIES.toLocaleString('en')} activities, uncached build in process (30 builds, cache emptied each time): p50 ${percentile(times, 50).toFixed(1)} ms, p99 ${percentile(times, 99).toFixed(1)} ms`);
+	console.info(
+		`iCal feed with ${FEED_ACTIVITIES.toLocaleString('en')} activities, uncached build in process (30 builds, cache emptied each time): p50 ${percentile(times, 50).toFixed(1)} ms, p99 ${percentile(times, 99).toFixed(1)} ms`
+	);
 }
 
 async function signupLoad(base: string, activityId: string, label: string): Promise<void> {
@@ -122,7 +126,17 @@ async function signupLoad(base: string, activityId: string, label: string): Prom
 				method: 'POST',
 				setupRequest: (req) => {
 					const i = ++n;
-					const body = new URLSearchParams({ naam: `Bench-ouder ${i}`, email: `ouder-${i}@bench.invalid`, telefoon: '', aantal: '1', wie: 'ouder', toelichting: '', toestemming: 'ja', formtijd, website: '' });
+					const body = new URLSearchParams({
+						naam: `Bench-ouder ${i}`,
+						email: `ouder-${i}@bench.invalid`,
+						telefoon: '',
+						aantal: '1',
+						wie: 'ouder',
+						toelichting: '',
+						toestemming: 'ja',
+						formtijd,
+						website: ''
+					});
 					if (i % 7 === 0) body.append('behoeften', 'tolk');
 					return { ...req, headers: { ...req.headers, [CLIENT_HEADER]: `${run}-${i}` }, body: body.toString() };
 				},
@@ -136,7 +150,9 @@ async function signupLoad(base: string, activityId: string, label: string): Prom
 	});
 	const refused = result.errors + result.timeouts + result['4xx'] + result['5xx'];
 	const outcomes = [...outcome].map(([k, v]) => `${v} ${k}`).join(', ');
-	console.info(`sign up for an activity (form action), ${label}, 20 connections, ${amount} sign-ups: ${result.requests.average.toFixed(0)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, errors ${refused} (${outcomes})`);
+	console.info(
+		`sign up for an activity (form action), ${label}, 20 connections, ${amount} sign-ups: ${result.requests.average.toFixed(0)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, errors ${refused} (${outcomes})`
+	);
 }
 
 async function feedLoad(base: string): Promise<void> {
@@ -148,9 +164,13 @@ async function feedLoad(base: string): Promise<void> {
 	const first = performance.now() - t;
 	const events = body.split('BEGIN:VEVENT').length - 1;
 	const bytes = Buffer.byteLength(body);
-	console.info(`iCal feed, ${events.toLocaleString('en')} activities: ${(bytes / 1024).toFixed(0)} KB (${(gzipSync(body).length / 1024).toFixed(0)} KB gzip), first request after start (uncached) ${first.toFixed(0)} ms, HTTP ${res.status}`);
+	console.info(
+		`iCal feed, ${events.toLocaleString('en')} activities: ${(bytes / 1024).toFixed(0)} KB (${(gzipSync(body).length / 1024).toFixed(0)} KB gzip), first request after start (uncached) ${first.toFixed(0)} ms, HTTP ${res.status}`
+	);
 	const r = await autocannon({ url, connections: 20, duration: Number(process.env.BENCH_SECONDS || 10) });
-	console.info(`iCal feed, ${events.toLocaleString('en')} activities, steady state (60 s in-process cache), 20 connections: ${r.requests.average.toFixed(0)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, errors ${r.errors + r.non2xx}`);
+	console.info(
+		`iCal feed, ${events.toLocaleString('en')} activities, steady state (60 s in-process cache), 20 connections: ${r.requests.average.toFixed(0)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, errors ${r.errors + r.non2xx}`
+	);
 }
 
 export async function activityFigures(base: string, ids: BenchActivities): Promise<void> {

@@ -9,8 +9,46 @@ const BUDDIES = 500;
 const NEEDS = 1_000;
 const SCHOOL_TYPES = ['po', 'so', 'vo', 'vso', 'mbo'];
 /** 20 gemeente codes in Noord-Holland Noord and around. */
-const GEMEENTEN = ['GM0361', 'GM0399', 'GM1980', 'GM0383', 'GM0373', 'GM0400', 'GM0405', 'GM0420', 'GM0432', 'GM0441', 'GM0448', 'GM0453', 'GM0479', 'GM0498', 'GM0532', 'GM0852', 'GM0880', 'GM0392', 'GM0363', 'GM0375'];
-const NAMES = ['Fatima', 'Anna', 'Sanne', 'Mohamed', 'Ayşe', 'Kees', 'Joke', 'Marieke', 'Youssef', 'Olena', 'Piotr', 'Lotte', 'Hanna', 'Ahmed', 'Esther', 'Ruud'];
+const GEMEENTEN = [
+	'GM0361',
+	'GM0399',
+	'GM1980',
+	'GM0383',
+	'GM0373',
+	'GM0400',
+	'GM0405',
+	'GM0420',
+	'GM0432',
+	'GM0441',
+	'GM0448',
+	'GM0453',
+	'GM0479',
+	'GM0498',
+	'GM0532',
+	'GM0852',
+	'GM0880',
+	'GM0392',
+	'GM0363',
+	'GM0375'
+];
+const NAMES = [
+	'Fatima',
+	'Anna',
+	'Sanne',
+	'Mohamed',
+	'Ayşe',
+	'Kees',
+	'Joke',
+	'Marieke',
+	'Youssef',
+	'Olena',
+	'Piotr',
+	'Lotte',
+	'Hanna',
+	'Ahmed',
+	'Esther',
+	'Ruud'
+];
 
 /** mulberry32: small, fast, deterministic. */
 function rng(seed: number): () => number {
@@ -55,8 +93,18 @@ function syntheticBuddies(r: () => number): BuddyCandidate[] {
 
 function syntheticNeeds(r: () => number): BuddyNeed[] {
 	return Array.from({ length: NEEDS }, () => ({
-		topics: pick(r, TOPICS.map((t) => t.slug), 0, 3),
-		experiences: pick(r, EXPERIENCES.map((e) => e.value), 0, 2),
+		topics: pick(
+			r,
+			TOPICS.map((t) => t.slug),
+			0,
+			3
+		),
+		experiences: pick(
+			r,
+			EXPERIENCES.map((e) => e.value),
+			0,
+			2
+		),
 		schoolType: r() < 0.8 ? SCHOOL_TYPES[Math.floor(r() * SCHOOL_TYPES.length)] : null,
 		gemeente: r() < 0.9 ? GEMEENTEN[Math.floor(r() * GEMEENTEN.length)] : null,
 		language: r() < 0.3 ? FOREIGN[Math.floor(r() * FOREIGN.length)] : r() < 0.5 ? 'nl' : null,

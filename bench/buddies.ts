@@ -40,5 +40,7 @@ export async function prepareBuddies(steunpuntId: string): Promise<void> {
 export async function buddyFiguresLoad(base: string, cookie: string): Promise<void> {
 	const seconds = Number(process.env.BENCH_SECONDS || 10);
 	const r = await autocannon({ url: `${base}/beheer/demo/buddy-cijfers`, connections: 20, duration: seconds, headers: { cookie } });
-	console.info(`buddy figures page with ${BENCH_MATCHES.toLocaleString('en')} matches, 20 connections: ${r.requests.average.toFixed(0)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, errors ${r.errors + r.non2xx}`);
+	console.info(
+		`buddy figures page with ${BENCH_MATCHES.toLocaleString('en')} matches, 20 connections: ${r.requests.average.toFixed(0)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, errors ${r.errors + r.non2xx}`
+	);
 }

@@ -30,11 +30,18 @@ function percentile(sorted: number[], p: number): number {
 export function topicFigures(): void {
 	const file = process.env.QUERIES || path.resolve('../shared/domain/queries-dev.jsonl');
 	if (fs.existsSync(file)) {
-		const items = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { text: string; topics: string[] });
+		const items = fs
+			.readFileSync(file, 'utf8')
+			.split('\n')
+			.filter(Boolean)
+			.map((l) => JSON.parse(l) as { text: string; topics: string[] });
 		const r = evaluateTopics(items);
-		console.info(`topic suggestion, ${path.basename(file)} (${r.n} texts, never trained on): top-1 ${(r.top1 * 100).toFixed(1)}%, top-3 ${(r.top3 * 100).toFixed(1)}%`);
+		console.info(
+			`topic suggestion, ${path.basename(file)} (${r.n} texts, never trained on): top-1 ${(r.top1 * 100).toFixed(1)}%, top-3 ${(r.top3 * 100).toFixed(1)}%`
+		);
 	} else console.info(`topic suggestion: ${file} not found, accuracy skipped`);
-	const text = 'Moeder belt: zoon van 12 zit al zes weken thuis na een schorsing. School zegt dat ze handelingsverlegen zijn en er is geen OPP. Ze weet niet meer wie ze moet bellen en is bang dat leerplicht een boete geeft.';
+	const text =
+		'Moeder belt: zoon van 12 zit al zes weken thuis na een schorsing. School zegt dat ze handelingsverlegen zijn en er is geen OPP. Ze weet niet meer wie ze moet bellen en is bang dat leerplicht een boete geeft.';
 	suggestTopics(text);
 	const times: number[] = [];
 	for (let i = 0; i < 2000; i++) {
@@ -77,10 +84,20 @@ export async function prepareContacts(env: { databaseUrl?: string; dataDir?: str
 
 export async function login(base: string): Promise<string> {
 	const headers = { accept: 'text/html', origin: base, 'content-type': 'application/x-www-form-urlencoded' };
-	const first = await fetch(`${base}/beheer/inloggen`, { method: 'POST', headers, body: new URLSearchParams({ email: EMAIL, password: PASSWORD }), redirect: 'manual' });
+	const first = await fetch(`${base}/beheer/inloggen`, {
+		method: 'POST',
+		headers,
+		body: new URLSearchParams({ email: EMAIL, password: PASSWORD }),
+		redirect: 'manual'
+	});
 	const cookie = (first.headers.get('set-cookie') ?? '').split(';')[0];
 	const code = generateTOTP(decodeBase32IgnorePadding(TOTP_KEY), 30, 6);
-	const second = await fetch(`${base}/beheer/tweestaps`, { method: 'POST', headers: { ...headers, cookie }, body: new URLSearchParams({ code }), redirect: 'manual' });
+	const second = await fetch(`${base}/beheer/tweestaps`, {
+		method: 'POST',
+		headers: { ...headers, cookie },
+		body: new URLSearchParams({ code }),
+		redirect: 'manual'
+	});
 	if (second.status !== 303 || /tweestaps/.test(second.headers.get('location') ?? '')) throw new Error(`bench login failed (${second.status})`);
 	return (second.headers.get('set-cookie') ?? '').split(';')[0] || cookie;
 }
@@ -88,7 +105,16 @@ export async function login(base: string): Promise<string> {
 export async function contactFigures(base: string): Promise<void> {
 	const cookie = await login(base);
 	const seconds = Number(process.env.BENCH_SECONDS || 10);
-	const body = new URLSearchParams({ kanaal: 'telefoon', duur: '25', wie: 'ouder', uitkomst: 'informatie-advies', samenvatting: 'Vader belt over de overstap naar het vo en het schooladvies', onderwerpen: 'overgang-po-vo', fase: 'schoolkeuze-overstap', schooltype: 'po' }).toString();
+	const body = new URLSearchParams({
+		kanaal: 'telefoon',
+		duur: '25',
+		wie: 'ouder',
+		uitkomst: 'informatie-advies',
+		samenvatting: 'Vader belt over de overstap naar het vo en het schooladvies',
+		onderwerpen: 'overgang-po-vo',
+		fase: 'schoolkeuze-overstap',
+		schooltype: 'po'
+	}).toString();
 	const reg = await autocannon({
 		url: `${base}/beheer/demo/contact?/registreren`,
 		method: 'POST',
@@ -97,9 +123,13 @@ export async function contactFigures(base: string): Promise<void> {
 		headers: { cookie, accept: 'text/html', origin: base, 'content-type': 'application/x-www-form-urlencoded' },
 		body
 	});
-	console.info(`register a contact (form action), 20 connections: ${reg.requests.average.toFixed(0)} req/s, p50 ${reg.latency.p50} ms, p99 ${reg.latency.p99} ms, errors ${reg.errors + reg.non2xx}`);
+	console.info(
+		`register a contact (form action), 20 connections: ${reg.requests.average.toFixed(0)} req/s, p50 ${reg.latency.p50} ms, p99 ${reg.latency.p99} ms, errors ${reg.errors + reg.non2xx}`
+	);
 	const inbox = await autocannon({ url: `${base}/beheer/demo/vragen`, connections: 20, duration: seconds, headers: { cookie } });
-	console.info(`inbox page with ${INBOX_CASES.toLocaleString('en')} cases, 20 connections: ${inbox.requests.average.toFixed(0)} req/s, p50 ${inbox.latency.p50} ms, p99 ${inbox.latency.p99} ms, errors ${inbox.errors + inbox.non2xx}`);
+	console.info(
+		`inbox page with ${INBOX_CASES.toLocaleString('en')} cases, 20 connections: ${inbox.requests.average.toFixed(0)} req/s, p50 ${inbox.latency.p50} ms, p99 ${inbox.latency.p99} ms, errors ${inbox.errors + inbox.non2xx}`
+	);
 	const api = await autocannon({
 		url: `${base}/api/v1/onderwerpen/suggestie`,
 		method: 'POST',
@@ -109,5 +139,7 @@ export async function contactFigures(base: string): Promise<void> {
 		body: JSON.stringify({ text: 'mijn dochter wordt gepest en de mentor doet niks, ze wil niet meer naar school' })
 	});
 	await buddyFiguresLoad(base, cookie);
-	console.info(`topic suggestion API, 20 connections: ${api.requests.average.toFixed(0)} req/s, p50 ${api.latency.p50} ms, p99 ${api.latency.p99} ms, errors ${api.errors + api.non2xx}`);
+	console.info(
+		`topic suggestion API, 20 connections: ${api.requests.average.toFixed(0)} req/s, p50 ${api.latency.p50} ms, p99 ${api.latency.p99} ms, errors ${api.errors + api.non2xx}`
+	);
 }

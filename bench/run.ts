@@ -27,24 +27,50 @@ import { activityFigures, CLIENT_HEADER, prepareActivities } from './activiteite
 
 const QUESTION = '/demo/vraag/mijn-kind-zit-thuis-wat-nu';
 const SEARCH = '/api/v1/steunpunten/demo/zoeken?q=kind%20zit%20thuis';
-const ONLY = (process.env.BENCH_ONLY || '').split(',').map((p) => p.trim()).filter(Boolean);
+const ONLY = (process.env.BENCH_ONLY || '')
+	.split(',')
+	.map((p) => p.trim())
+	.filter(Boolean);
 const want = (part: string) => ONLY.length === 0 || ONLY.includes(part);
 
 function relevance(): void {
 	const file = process.env.QUERIES || path.resolve('../shared/domain/queries-dev.jsonl');
 	if (!fs.existsSync(file)) return console.info(`relevance: ${file} not found, skipped`);
-	const queries = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
-	const docs = loadQuestions().map((q) => ({ id: q.slug, title: q.title, summary: q.summary, body: q.body, keywords: q.keywords, topics: q.topics, phase: q.phase }));
+	const queries = fs
+		.readFileSync(file, 'utf8')
+		.split('\n')
+		.filter(Boolean)
+		.map((l) => JSON.parse(l));
+	const docs = loadQuestions().map((q) => ({
+		id: q.slug,
+		title: q.title,
+		summary: q.summary,
+		body: q.body,
+		keywords: q.keywords,
+		topics: q.topics,
+		phase: q.phase
+	}));
 	const r = evaluateSearch(docs, queries);
-	console.info(`search relevance, ${path.basename(file)} (${queries.length} queries): top-3 first-topic ${(r.top3TopicHit * 100).toFixed(1)}%, top-1 ${(r.top1TopicHit * 100).toFixed(1)}%`);
+	console.info(
+		`search relevance, ${path.basename(file)} (${queries.length} queries): top-3 first-topic ${(r.top3TopicHit * 100).toFixed(1)}%, top-1 ${(r.top1TopicHit * 100).toFixed(1)}%`
+	);
 	const extraFile = 'src/lib/server/search/queries-extra.jsonl';
-	const extra = fs.readFileSync(extraFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+	const extra = fs
+		.readFileSync(extraFile, 'utf8')
+		.split('\n')
+		.filter(Boolean)
+		.map((l) => JSON.parse(l));
 	const e = evaluateSearch(docs, extra);
-	console.info(`search relevance, our own extra queries (${extra.length}): top-3 first-topic ${(e.top3TopicHit * 100).toFixed(1)}%, top-1 ${(e.top1TopicHit * 100).toFixed(1)}%`);
+	console.info(
+		`search relevance, our own extra queries (${extra.length}): top-3 first-topic ${(e.top3TopicHit * 100).toFixed(1)}%, top-1 ${(e.top1TopicHit * 100).toFixed(1)}%`
+	);
 }
 
 async function startServer(env: NodeJS.ProcessEnv, port: number) {
-	const child = spawn(process.execPath, ['build'], { env: { ...process.env, ...env, PORT: String(port), ORIGIN: `http://127.0.0.1:${port}`, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'inherit'] });
+	const child = spawn(process.execPath, ['build'], {
+		env: { ...process.env, ...env, PORT: String(port), ORIGIN: `http://127.0.0.1:${port}`, LOG_LEVEL: 'warn' },
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
 	const base = `http://127.0.0.1:${port}`;
 	for (let i = 0; i < 300; i++) {
 		try {
@@ -68,7 +94,9 @@ async function pageBytes(base: string): Promise<void> {
 
 async function load(base: string, url: string, label: string): Promise<void> {
 	const result = await autocannon({ url: base + url, connections: 20, duration: Number(process.env.BENCH_SECONDS || 10) });
-	console.info(`${label}: ${result.requests.average.toFixed(0)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, errors ${result.errors + result.non2xx}`);
+	console.info(
+		`${label}: ${result.requests.average.toFixed(0)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, errors ${result.errors + result.non2xx}`
+	);
 }
 
 async function stop(child: ReturnType<typeof spawn>): Promise<void> {

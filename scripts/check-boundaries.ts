@@ -122,7 +122,9 @@ export function checkBoundaries(files: string[] = walk(SRC)): Violation[] {
 			if (to && to !== from && !BASE.has(to)) (areas.get(from) ?? areas.set(from, new Set()).get(from)!).add(to);
 		}
 	}
-	for (const [from, tos] of areas) for (const to of tos) if (from < to && areas.get(to)?.has(from)) violations.push({ file: `src/lib/server/${from}`, rule: 'domain-cycle', detail: `${from} ⇄ ${to}` });
+	for (const [from, tos] of areas)
+		for (const to of tos)
+			if (from < to && areas.get(to)?.has(from)) violations.push({ file: `src/lib/server/${from}`, rule: 'domain-cycle', detail: `${from} ⇄ ${to}` });
 	return violations;
 }
 

@@ -87,20 +87,32 @@ async function run(command: string | undefined, o: Record<string, string>): Prom
 			const slug = required(o, 'slug');
 			if (!/^[a-z0-9-]{2,60}$/.test(slug)) throw new Error('--slug: alleen kleine letters, cijfers en streepjes');
 			// Top-level paths of the app itself: a steunpunt with such a slug would be unreachable.
-			if (['activiteiten', 'beheer', 'api', 'healthz'].includes(slug)) throw new Error(`--slug: "${slug}" is al een pagina van Steunpunt zelf; kies een andere naam`);
+			if (['activiteiten', 'beheer', 'api', 'healthz'].includes(slug))
+				throw new Error(`--slug: "${slug}" is al een pagina van Steunpunt zelf; kies een andere naam`);
 			const [row] = await db()
 				.insert(steunpunt)
 				.values({ slug, naam: required(o, 'naam'), telefoon: o.telefoon ?? null, email: o.email ?? null })
 				.returning();
 			await seedOrganisations(row.id);
-			const codes = (o.swv ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+			const codes = (o.swv ?? '')
+				.split(',')
+				.map((s) => s.trim())
+				.filter(Boolean);
 			if (codes.length) await db().update(swv).set({ steunpuntId: row.id }).where(inArray(swv.code, codes));
 			console.info(`Steunpunt ${slug} aangemaakt (${row.id}).`);
 			return;
 		}
 		case 'user:create': {
 			const password = o.password ?? randomBytes(12).toString('base64url');
-			const email = await createAccount({ email: required(o, 'email'), naam: required(o, 'naam'), password, landelijk: o.landelijk === 'true', totp: o.totp, steunpunt: o.steunpunt, rol: o.steunpunt ? required(o, 'rol') : undefined });
+			const email = await createAccount({
+				email: required(o, 'email'),
+				naam: required(o, 'naam'),
+				password,
+				landelijk: o.landelijk === 'true',
+				totp: o.totp,
+				steunpunt: o.steunpunt,
+				rol: o.steunpunt ? required(o, 'rol') : undefined
+			});
 			console.info(`Account ${email} aangemaakt.${o.password ? '' : ` Wachtwoord: ${password}`}`);
 			return;
 		}

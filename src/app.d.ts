@@ -1,4 +1,3 @@
-import type { Actor } from '$lib/server/auth/roles';
 import type { SessionInfo } from '$lib/server/auth/sessions';
 
 declare global {

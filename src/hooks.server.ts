@@ -39,5 +39,8 @@ export const handleError: HandleServerError = ({ error, status, message }) => {
 	if (status >= 500) log.error({ err: error }, 'onverwachte fout');
 	else if (status !== 404) log.info({ status, message }, 'verzoek geweigerd');
 	if (status === 404) return { message: 'Deze pagina bestaat niet (meer).' };
-	return { message: status >= 500 ? 'Er ging iets mis aan onze kant. Probeer het later opnieuw.' : 'Dit verzoek kunnen we niet verwerken. Ga terug en probeer het opnieuw.' };
+	return {
+		message:
+			status >= 500 ? 'Er ging iets mis aan onze kant. Probeer het later opnieuw.' : 'Dit verzoek kunnen we niet verwerken. Ga terug en probeer het opnieuw.'
+	};
 };

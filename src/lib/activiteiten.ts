@@ -59,4 +59,3 @@ export const REPEATS = options([
 	{ value: 'weken', label: 'Elke zoveel weken' },
 	{ value: 'maanden', label: 'Elke zoveel maanden' }
 ] as const);
-

@@ -98,6 +98,5 @@ export type Channel = (typeof CHANNELS)[number]['value'];
 export type Status = (typeof STATUSES)[number]['value'];
 export type ReferralKind = (typeof REFERRAL_KINDS)[number]['value'];
 
-
 /** The version of the privacy statement a parent agrees to; stored with every consent. */
 export const PRIVACY_VERSION = '2026-11';

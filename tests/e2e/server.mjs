@@ -66,7 +66,14 @@ const accountsFile = path.join(tempDir ?? tmpdir(), `steunpunt-e2e-accounts-${po
 writeFileSync(
 	accountsFile,
 	JSON.stringify(
-		Object.values(ACCOUNTS).map((a) => ({ email: a.email, naam: a.naam, steunpunt: a.steunpunt, rol: a.rol, password: E2E_PASSWORD, ...('totp' in a && a.totp ? { totp: TOTP_KEY } : {}) }))
+		Object.values(ACCOUNTS).map((a) => ({
+			email: a.email,
+			naam: a.naam,
+			steunpunt: a.steunpunt,
+			rol: a.rol,
+			password: E2E_PASSWORD,
+			...('totp' in a && a.totp ? { totp: TOTP_KEY } : {})
+		}))
 	)
 );
 cli(['users:create', '--file', accountsFile]);

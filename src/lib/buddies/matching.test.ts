@@ -34,7 +34,21 @@ const ids = (list: { buddy: BuddyCandidate }[]) => list.map((r) => r.buddy.id);
 
 describe('lists', () => {
 	it('has the experience tags, the ways of support and the languages with Dutch labels', () => {
-		expect(EXPERIENCES.map((e) => e.value)).toEqual(['autisme', 'adhd', 'hoogbegaafdheid', 'thuiszitten', 'overstap-po-vo', 'speciaal-onderwijs', 'chronische-ziekte', 'dyslexie', 'gedrag', 'angst', 'pesten', 'jeugdhulp', 'meertalig-gezin']);
+		expect(EXPERIENCES.map((e) => e.value)).toEqual([
+			'autisme',
+			'adhd',
+			'hoogbegaafdheid',
+			'thuiszitten',
+			'overstap-po-vo',
+			'speciaal-onderwijs',
+			'chronische-ziekte',
+			'dyslexie',
+			'gedrag',
+			'angst',
+			'pesten',
+			'jeugdhulp',
+			'meertalig-gezin'
+		]);
 		expect(EXPERIENCES.find((e) => e.value === 'overstap-po-vo')?.label).toBe('overstap po-vo');
 		expect(SUPPORT_WAYS.map((s) => s.label)).toEqual(['Telefonisch', 'Afspreken', 'Meegaan naar school']);
 		expect(LANGUAGES.find((l) => l.value === 'ar')?.label).toBe('Arabisch');
@@ -72,9 +86,19 @@ describe('rankBuddies', () => {
 	});
 
 	it('names school type, reachable gemeente, support and free places in that order', () => {
-		const b = buddy({ experiences: ['gedrag-autisme-adhd'], schoolTypes: ['po', 'vo'], gemeenten: [HEILOO, ALKMAAR], supportWays: ['telefonisch', 'meegaan'], capacity: 3 });
-		const [r] = rankBuddies(need({ topics: ['gedrag-autisme-adhd'], schoolType: 'vo', gemeente: ALKMAAR, supportWays: ['meegaan'] }), [b], { gemeenteNames: NAMES });
-		expect(r.reasonText).toBe('kent gedrag, autisme, ADHD en ontwikkeling; kent het vo; kan naar Alkmaar komen; kan mee naar school; heeft nog alle 3 plekken vrij');
+		const b = buddy({
+			experiences: ['gedrag-autisme-adhd'],
+			schoolTypes: ['po', 'vo'],
+			gemeenten: [HEILOO, ALKMAAR],
+			supportWays: ['telefonisch', 'meegaan'],
+			capacity: 3
+		});
+		const [r] = rankBuddies(need({ topics: ['gedrag-autisme-adhd'], schoolType: 'vo', gemeente: ALKMAAR, supportWays: ['meegaan'] }), [b], {
+			gemeenteNames: NAMES
+		});
+		expect(r.reasonText).toBe(
+			'kent gedrag, autisme, ADHD en ontwikkeling; kent het vo; kan naar Alkmaar komen; kan mee naar school; heeft nog alle 3 plekken vrij'
+		);
 	});
 
 	it('says the buddy lives too far away only when the parent wants to meet', () => {
@@ -119,7 +143,10 @@ describe('rankBuddies', () => {
 	});
 
 	it('puts a buddy who speaks Arabic first when the parent speaks Arabic', () => {
-		const others = [buddy({ name: 'A', languages: ['nl', 'tr'], experiences: ['thuiszitten'] }), buddy({ name: 'B', languages: ['nl', 'en'], gemeenten: [ALKMAAR] })];
+		const others = [
+			buddy({ name: 'A', languages: ['nl', 'tr'], experiences: ['thuiszitten'] }),
+			buddy({ name: 'B', languages: ['nl', 'en'], gemeenten: [ALKMAAR] })
+		];
 		const arabic = buddy({ name: 'Z', languages: ['nl', 'ar'] });
 		const r = rankBuddies(need({ topics: ['thuiszitten-verzuim'], gemeente: ALKMAAR, language: 'ar' }), [...others, arabic]);
 		expect(r[0].buddy.id).toBe(arabic.id);
@@ -153,7 +180,9 @@ describe('rankBuddies', () => {
 		expect(gap(phone)).toBeLessThan(gap(meet) / 3);
 		// A far buddy with the right experience now beats a near one without.
 		const expert = buddy({ gemeenten: [AMSTERDAM], experiences: ['dyslexie'] });
-		expect(rankBuddies(need({ topics: ['dyslexie-dyscalculie'], gemeente: ALKMAAR, supportWays: ['telefonisch'] }), [near, expert])[0].buddy.id).toBe(expert.id);
+		expect(rankBuddies(need({ topics: ['dyslexie-dyscalculie'], gemeente: ALKMAAR, supportWays: ['telefonisch'] }), [near, expert])[0].buddy.id).toBe(
+			expert.id
+		);
 	});
 
 	it('ranks the buddy with the lower load above an otherwise identical one', () => {
@@ -201,16 +230,35 @@ describe('rankBuddies', () => {
 		const n = need({ topics: ['klacht-geschil'] });
 		const first = rankBuddies(n, [a, b, c, d]);
 		expect(first[0].buddy.id).toBe('d');
-		for (const order of [[d, c, b, a], [b, d, a, c], [c, a, d, b]]) expect(rankBuddies(n, order)).toEqual(first);
+		for (const order of [
+			[d, c, b, a],
+			[b, d, a, c],
+			[c, a, d, b]
+		])
+			expect(rankBuddies(n, order)).toEqual(first);
 		// a, b and c score the same (same load fraction): by name, then id.
 		expect(first.slice(1).map((r) => r.score)).toEqual([first[1].score, first[1].score, first[1].score]);
 		expect(ids(first)).toEqual(['d', 'c', 'a', 'b']);
 	});
 
 	it('keeps every score within 0..100, also for a perfect and a hopeless buddy', () => {
-		const perfect = buddy({ experiences: ['thuiszitten', 'thuiszitten-verzuim'], schoolTypes: ['vo'], gemeenten: [ALKMAAR], languages: ['ar'], supportWays: ['telefonisch', 'afspreken', 'meegaan'], capacity: 3 });
+		const perfect = buddy({
+			experiences: ['thuiszitten', 'thuiszitten-verzuim'],
+			schoolTypes: ['vo'],
+			gemeenten: [ALKMAAR],
+			languages: ['ar'],
+			supportWays: ['telefonisch', 'afspreken', 'meegaan'],
+			capacity: 3
+		});
 		const hopeless = buddy({ gemeenten: [AMSTERDAM], languages: ['nl'], supportWays: [], capacity: 10, activeMatches: 9, recentMatches: 50 });
-		const n = need({ topics: ['thuiszitten-verzuim'], experiences: ['thuiszitten'], schoolType: 'vo', gemeente: ALKMAAR, language: 'ar', supportWays: ['telefonisch', 'afspreken', 'meegaan'] });
+		const n = need({
+			topics: ['thuiszitten-verzuim'],
+			experiences: ['thuiszitten'],
+			schoolType: 'vo',
+			gemeente: ALKMAAR,
+			language: 'ar',
+			supportWays: ['telefonisch', 'afspreken', 'meegaan']
+		});
 		const r = rankBuddies(n, [hopeless, perfect]);
 		expect(r[0].score).toBe(100);
 		expect(r[1].score).toBe(0);
@@ -262,7 +310,14 @@ describe('rankBuddies', () => {
 				recentMatches: i % 5
 			})
 		);
-		const n = need({ topics: ['thuiszitten-verzuim', 'gedrag-autisme-adhd'], experiences: ['autisme'], schoolType: 'vo', gemeente: ALKMAAR, language: 'ar', supportWays: ['afspreken', 'meegaan'] });
+		const n = need({
+			topics: ['thuiszitten-verzuim', 'gedrag-autisme-adhd'],
+			experiences: ['autisme'],
+			schoolType: 'vo',
+			gemeente: ALKMAAR,
+			language: 'ar',
+			supportWays: ['afspreken', 'meegaan']
+		});
 		const ranked = rankBuddies(n, many, { limit: 10 });
 		expect(ranked).toHaveLength(10);
 		for (let i = 1; i < ranked.length; i++) expect(ranked[i - 1].score).toBeGreaterThanOrEqual(ranked[i].score);

@@ -210,7 +210,17 @@ function prepareNeed(need: BuddyNeed): PreparedNeed {
 		(supportWays.length ? WEIGHTS.support : 0) +
 		WEIGHTS.load +
 		WEIGHTS.spread;
-	return { items, schoolType: need.schoolType || null, gemeente: need.gemeente || null, language, supportWays, wantsMeegaan, wantsToMeet, reachWeight, totalWeight };
+	return {
+		items,
+		schoolType: need.schoolType || null,
+		gemeente: need.gemeente || null,
+		language,
+		supportWays,
+		wantsMeegaan,
+		wantsToMeet,
+		reachWeight,
+		totalWeight
+	};
 }
 
 /** Per asked item the match value (0, RELATED or EXACT) with the buddy's experiences. */

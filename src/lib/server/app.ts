@@ -26,7 +26,10 @@ export function startApp(): Promise<void> {
 		await purge();
 		setInterval(purge, 3_600_000).unref();
 		// Offers from the waiting list run out by the hour: check them every five minutes.
-		const offers = () => expireOffers({ origin: config.origin ?? 'http://localhost:3000' }).catch((error) => log.error({ code: errorCode(error) }, 'wachtlijst bijwerken mislukt'));
+		const offers = () =>
+			expireOffers({ origin: config.origin ?? 'http://localhost:3000' }).catch((error) =>
+				log.error({ code: errorCode(error) }, 'wachtlijst bijwerken mislukt')
+			);
 		setInterval(offers, 300_000).unref();
 		// The outbox: what is due (new, or after a backoff) goes out every half minute.
 		const mail = () => deliverQueuedMail().catch((error) => log.error({ code: errorCode(error) }, 'mail versturen mislukt'));

@@ -15,11 +15,33 @@ beforeAll(async () => {
 describe('purgeExpired', () => {
 	it('removes counters (with client addresses) after a day and keeps current ones', async () => {
 		const old = new Date(Date.now() - 2 * 86_400_000);
-		await db().insert(rateLimit).values([{ key: `purge-${run}:old`, count: 3, windowStart: old }, { key: `purge-${run}:new`, count: 1, windowStart: new Date() }]);
-		await db().insert(loginThrottle).values({ key: `purge-${run}:old-ip`, failures: 2, windowStart: old });
+		await db()
+			.insert(rateLimit)
+			.values([
+				{ key: `purge-${run}:old`, count: 3, windowStart: old },
+				{ key: `purge-${run}:new`, count: 1, windowStart: new Date() }
+			]);
+		await db()
+			.insert(loginThrottle)
+			.values({ key: `purge-${run}:old-ip`, failures: 2, windowStart: old });
 		await purgeExpired();
-		expect(await db().select().from(rateLimit).where(eq(rateLimit.key, `purge-${run}:old`))).toHaveLength(0);
-		expect(await db().select().from(rateLimit).where(eq(rateLimit.key, `purge-${run}:new`))).toHaveLength(1);
-		expect(await db().select().from(loginThrottle).where(eq(loginThrottle.key, `purge-${run}:old-ip`))).toHaveLength(0);
+		expect(
+			await db()
+				.select()
+				.from(rateLimit)
+				.where(eq(rateLimit.key, `purge-${run}:old`))
+		).toHaveLength(0);
+		expect(
+			await db()
+				.select()
+				.from(rateLimit)
+				.where(eq(rateLimit.key, `purge-${run}:new`))
+		).toHaveLength(1);
+		expect(
+			await db()
+				.select()
+				.from(loginThrottle)
+				.where(eq(loginThrottle.key, `purge-${run}:old-ip`))
+		).toHaveLength(0);
 	});
 });

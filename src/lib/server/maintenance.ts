@@ -58,7 +58,13 @@ export async function purgeExpired(now = new Date()): Promise<StepOutcome[]> {
 		],
 		['limieten', () => db().delete(rateLimit).where(lt(rateLimit.windowStart, dayAgo))],
 		// Mail holds addresses and names: keep it 30 days, then it goes.
-		['mail', () => db().delete(mailOutbox).where(lt(mailOutbox.createdAt, new Date(now.getTime() - 30 * 86_400_000)))],
+		[
+			'mail',
+			() =>
+				db()
+					.delete(mailOutbox)
+					.where(lt(mailOutbox.createdAt, new Date(now.getTime() - 30 * 86_400_000)))
+		],
 		['auditlog', () => purgeAuditLog(now)],
 		['dossiers', () => purgeClosedCases(now)],
 		['buddygegevens', () => purgeBuddyPersonalData(now)],

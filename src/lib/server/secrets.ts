@@ -17,12 +17,15 @@ let loaded: Map<string, string> | undefined;
 
 /** Creates missing keys and loads them all (at start, and in the test setup). */
 // Typed structurally (not `Db`): db/client.ts calls this while opening, and imports this module.
-export async function loadSharedSecrets(database: PgDatabase<PgQueryResultHKT, any>): Promise<void> {
+export async function loadSharedSecrets(database: PgDatabase<PgQueryResultHKT, Record<string, unknown>>): Promise<void> {
 	await database
 		.insert(appSecret)
 		.values(SECRET_NAMES.map((name) => ({ name, value: randomBytes(32).toString('hex') })))
 		.onConflictDoNothing();
-	const rows = await database.select().from(appSecret).where(inArray(appSecret.name, [...SECRET_NAMES]));
+	const rows = await database
+		.select()
+		.from(appSecret)
+		.where(inArray(appSecret.name, [...SECRET_NAMES]));
 	loaded = new Map(rows.map((r) => [r.name, r.value]));
 }
 

@@ -18,9 +18,15 @@ export function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T
 	throw new ValidationError(fields);
 }
 
+/** Text without control characters (tabs and newlines kept). */
+export const withoutControl = (s: string): string => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '');
+
+/** One line of text: every control character (newlines too) becomes a space. */
+export const oneLine = (s: string): string => s.replace(/[\u0000-\u001F\u007F]/g, ' ');
+
 /** Text from a form: control characters removed (tabs and newlines kept), trimmed. */
 export const cleanText = (max: number, tooLong = `Gebruik hooguit ${max} tekens.`) =>
 	z
 		.string()
-		.transform((s) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').trim())
+		.transform((s) => withoutControl(s).trim())
 		.pipe(z.string().max(max, tooLong));

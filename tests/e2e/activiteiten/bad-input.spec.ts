@@ -39,7 +39,13 @@ test.beforeAll(async ({ browser, request, baseURL }) => {
 	// One real sign-up, for the personal-link forms.
 	const headers = freshClient('act-kwaad');
 	const token = await signupToken(request, 'demo', target, headers);
-	const response = await postForm(request, baseURL!, `/demo/activiteiten/${target}`, validSignup(token, { naam: 'Ouder Kwaad', email: `kwaad-${MARKER}@e2e.test`, telefoon: '06 12345678', toelichting: 'Oorspronkelijk' }), { headers });
+	const response = await postForm(
+		request,
+		baseURL!,
+		`/demo/activiteiten/${target}`,
+		validSignup(token, { naam: 'Ouder Kwaad', email: `kwaad-${MARKER}@e2e.test`, telefoon: '06 12345678', toelichting: 'Oorspronkelijk' }),
+		{ headers }
+	);
 	expect(response.status(), errorSummary(await response.text())).toBe(303);
 	personal = signupFrom(response.headers()['location'] ?? '', 'demo')!.token;
 	placesBefore = await placesLine(regisseur, 'demo', target);
@@ -60,7 +66,14 @@ test('publieke aanmelding: kwade velden, spamwachters, vreemde ids', async ({ re
 	const sign = (o: FormBody = {}) => validSignup(token, { naam: `${MARKER} ouder`, email: `x-${MARKER}@e2e.test`, ...o });
 	const without = (body: FormBody, ...keys: string[]) => Object.fromEntries(Object.entries(body).filter(([k]) => !keys.includes(k)));
 	const post = (path: string, label: string, body: FormBody | string, expected: number | number[] = 400, contentType?: string) =>
-		jobs.push(async () => check(`${path} ${label}`, await postForm(request, baseURL!, path, body, { contentType, headers: freshClient('act-kwaad') }), expected, contentType === undefined));
+		jobs.push(async () =>
+			check(
+				`${path} ${label}`,
+				await postForm(request, baseURL!, path, body, { contentType, headers: freshClient('act-kwaad') }),
+				expected,
+				contentType === undefined
+			)
+		);
 
 	for (const p of PAYLOADS) {
 		for (const field of ['aantal', 'wie', 'behoeften', 'toestemming']) post(P, `${field}=${short(p)}`, sign({ [field]: p }));
@@ -128,7 +141,15 @@ test('de eigen link: kwade wijzigingen en vervalste links', async ({ request, ba
 	post(`${mine}?/wijzigen`, 'aantal dubbel', change({ aantal: ['1', '2'] }), 400);
 	post(`${mine}?/wijzigen`, 'zonder aantal', { toelichting: MARKER }, 400);
 	// Links that were never sent: 404 for every action, and for the page.
-	const fakes = [`${personal.slice(0, 32)}${'A'.repeat(32)}`, `${RANDOM_UUID.replaceAll('-', '')}${'B'.repeat(32)}`, 'kort', 'x'.repeat(64), '%3Cscript%3E', `${'f'.repeat(32)}${'_'.repeat(32)}`, "'%20or%201=1"];
+	const fakes = [
+		`${personal.slice(0, 32)}${'A'.repeat(32)}`,
+		`${RANDOM_UUID.replaceAll('-', '')}${'B'.repeat(32)}`,
+		'kort',
+		'x'.repeat(64),
+		'%3Cscript%3E',
+		`${'f'.repeat(32)}${'_'.repeat(32)}`,
+		"'%20or%201=1"
+	];
 	for (const fake of fakes) {
 		for (const action of ['wijzigen', 'afmelden', 'plek']) post(`/demo/aanmelding/${fake}?/${action}`, `onbekende link ${short(fake)}`, change(), 404);
 		jobs.push(async () => check(`GET /demo/aanmelding/${short(fake)}`, await request.get(`/demo/aanmelding/${fake}`), 404, false));
@@ -186,7 +207,8 @@ test('plannen, bewerken en kopiëren: kwade velden en vreemde ids', async ({ bas
 	post(N, 'zonder adres', plan({ adres: '' }));
 	post(N, 'zonder plaats', plan({ plaats: '' }));
 	post(N, 'online zonder link', plan({ soort: 'online', onlineLink: '' }));
-	for (const link of ['http://onveilig.example', 'javascript:alert(1)', 'https://a b', 'https://"><script>']) post(N, `onlineLink=${short(link)}`, plan({ soort: 'online', onlineLink: link }));
+	for (const link of ['http://onveilig.example', 'javascript:alert(1)', 'https://a b', 'https://"><script>'])
+		post(N, `onlineLink=${short(link)}`, plan({ soort: 'online', onlineLink: link }));
 	post(N, 'reeks van 13', plan({ reeks: 'ja', herhaling: 'weken', interval: '1', aantal: '13' }));
 	post(N, 'reeks interval 0', plan({ reeks: 'ja', herhaling: 'maanden', interval: '0', aantal: '4' }));
 	for (const field of ['soort', 'titel', 'datum', 'begintijd', 'eindtijd', 'plekken']) {
@@ -196,7 +218,19 @@ test('plannen, bewerken en kopiëren: kwade velden en vreemde ids', async ({ bas
 	}
 	for (const field of ['soort', 'titel', 'plekken']) post(N, `${field} dubbel`, plan({ [field]: [`${MARKER} a`, '12'] }));
 	post(`${E}?/kopieren`, 'zonder datum', {});
-	post(`${E}?/onderwerpen`, '9 onderwerpen', { onderwerpen: ['opp', 'zorgplicht', 'leerlingenvervoer', 'hoogbegaafdheid', 'klacht-geschil', 'ziekte-onderwijs', 'zorg-jeugdhulp', 'leerplicht-vrijstelling', 'dyslexie-dyscalculie'] });
+	post(`${E}?/onderwerpen`, '9 onderwerpen', {
+		onderwerpen: [
+			'opp',
+			'zorgplicht',
+			'leerlingenvervoer',
+			'hoogbegaafdheid',
+			'klacht-geschil',
+			'ziekte-onderwijs',
+			'zorg-jeugdhulp',
+			'leerplicht-vrijstelling',
+			'dyslexie-dyscalculie'
+		]
+	});
 	post(`${E}?/onderwerpen`, 'te vroeg (10 dagen van tevoren)', { onderwerpen: ['opp'] });
 	post(`${E}?/aftekenen`, 'te vroeg', { aanmelding: RANDOM_UUID, aanwezig: 'ja' });
 	for (const id of MALFORMED_IDS) post(`${E}?/aftekenen`, `aanmelding=${short(id)}`, { aanmelding: id, aanwezig: 'ja' });
@@ -213,7 +247,8 @@ test('plannen, bewerken en kopiëren: kwade velden en vreemde ids', async ({ bas
 		jobs.push(async () => check(`GET ${A}`, await request.get(A), 404, false));
 		jobs.push(async () => check(`GET ${A}/deelnemers.csv`, await request.get(`${A}/deelnemers.csv`), 404, false));
 	}
-	for (const action of ['afmelden', 'plek']) for (const id of [RANDOM_UUID, ...MALFORMED_IDS]) post(`${E}?/${action}`, `aanmelding=${short(id)}`, { aanmelding: id }, 404);
+	for (const action of ['afmelden', 'plek'])
+		for (const id of [RANDOM_UUID, ...MALFORMED_IDS]) post(`${E}?/${action}`, `aanmelding=${short(id)}`, { aanmelding: id }, 404);
 	await inBatches(jobs, 8, (job) => job());
 	expect(log.failures, log.failures.join('\n')).toEqual([]);
 	expect(log.count).toBeGreaterThanOrEqual(200);

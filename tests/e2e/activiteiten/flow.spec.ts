@@ -67,7 +67,9 @@ test('een oudercafé van plannen tot cijfers', async ({ browser, baseURL }) => {
 	const origin = baseURL!;
 	const slot = soonSlot();
 
-	const contextA = markScriptsDisabled(await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 780 }, extraHTTPHeaders: clientHeader('act-ouder-a') }));
+	const contextA = markScriptsDisabled(
+		await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 780 }, extraHTTPHeaders: clientHeader('act-ouder-a') })
+	);
 	const contextB = markScriptsDisabled(await browser.newContext({ javaScriptEnabled: false, extraHTTPHeaders: clientHeader('act-ouder-b') }));
 	const parentA = await contextA.newPage();
 	const parentB = await contextB.newPage();

@@ -31,7 +31,12 @@ test('50 aanmeldingen tegelijk voor 5 plekken: precies 5 bevestigd, 45 op de wac
 	);
 	const answers = await Promise.all(
 		people.map(async ({ i, request, token }) => {
-			const response = await postForm(request, baseURL!, `/demo/activiteiten/${id}`, validSignup(token, { naam: `Drukte ${i} ${run}`, email: `drukte-${i}-${run}@e2e.test`, telefoon: '' }));
+			const response = await postForm(
+				request,
+				baseURL!,
+				`/demo/activiteiten/${id}`,
+				validSignup(token, { naam: `Drukte ${i} ${run}`, email: `drukte-${i}-${run}@e2e.test`, telefoon: '' })
+			);
 			const location = response.headers()['location'] ?? '';
 			const signup = signupFrom(location, 'demo');
 			return { i, status: response.status(), signup, detail: response.status() === 303 ? location : errorSummary(await response.text()) };

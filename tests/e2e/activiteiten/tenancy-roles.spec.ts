@@ -97,7 +97,9 @@ test('de publieke pagina’s van ander kennen de activiteit en links van de demo
 	expect((await request.get(`/ander/activiteiten/${anderActivity}`)).status()).toBe(200);
 	// A sign-up posted to ander with the demo's activity (and a valid form token of that activity).
 	const token = await signupToken(request, 'demo', D);
-	const forged = await postForm(request, baseURL!, `/ander/activiteiten/${D}`, validSignup(token, { naam: 'Verkeerd steunpunt' }), { headers: clientHeader('act-tenancy') });
+	const forged = await postForm(request, baseURL!, `/ander/activiteiten/${D}`, validSignup(token, { naam: 'Verkeerd steunpunt' }), {
+		headers: clientHeader('act-tenancy')
+	});
 	expect(forged.status()).toBe(404);
 	expect(await publicPlaces(request, D)).toBe(demoBefore);
 	// The ander feed does not carry the demo's activity.

@@ -49,7 +49,9 @@ test('een buddy van aanvraag tot vragenlijst', async ({ browser }) => {
 		await expect(regisseur.page.locator('main')).toContainText('Klaar om te koppelen.');
 
 		await regisseur.buddies();
-		const anna = regisseur.page.getByRole('region', { name: 'Buddies' }).locator('tbody tr', { has: regisseur.page.getByRole('link', { name: ANNA.naam, exact: true }) });
+		const anna = regisseur.page
+			.getByRole('region', { name: 'Buddies' })
+			.locator('tbody tr', { has: regisseur.page.getByRole('link', { name: ANNA.naam, exact: true }) });
 		await expect(anna).toHaveCount(1);
 		await expect(anna.locator('td').nth(1)).toHaveText('Ja');
 		await expect(anna).toContainText('van 2 bezet');
@@ -113,7 +115,9 @@ test('een buddy van aanvraag tot vragenlijst', async ({ browser }) => {
 		await expect(anna.page.locator('main')).toContainText(`Hallo ${ANNA.naam}.`);
 		const link = anna.myMatchLink(reference);
 		await expect(link).toHaveCount(1);
-		await expect(anna.page.locator('main ul.result-list li', { has: anna.page.getByRole('link', { name: reference, exact: true }) })).toContainText('Voorgesteld aan de buddy');
+		await expect(anna.page.locator('main ul.result-list li', { has: anna.page.getByRole('link', { name: reference, exact: true }) })).toContainText(
+			'Voorgesteld aan de buddy'
+		);
 		await link.click();
 		await expect(anna.page).toHaveURL(new RegExp(`/beheer/demo/koppelingen/${matchId}$`));
 		await expect(anna.h1).toHaveText(`Koppeling ${reference}`);
@@ -138,7 +142,13 @@ test('een buddy van aanvraag tot vragenlijst', async ({ browser }) => {
 		// Now the parent agreed, Anna sees how to reach her.
 		await expect(anna.page.locator('main')).toContainText(PARENT_NAME);
 		await expect(anna.page.locator('main')).toContainText(PARENT_EMAIL);
-		await anna.logMoment({ datum: today(), vorm: 'mee-naar-school', minuten: 90, onderwerpen: ['thuiszitten-verzuim'], notitie: `Samen naar het gesprek met de mentor. ${MARKER}` });
+		await anna.logMoment({
+			datum: today(),
+			vorm: 'mee-naar-school',
+			minuten: 90,
+			onderwerpen: ['thuiszitten-verzuim'],
+			notitie: `Samen naar het gesprek met de mentor. ${MARKER}`
+		});
 		const moments = anna.page.locator('ul.history');
 		await expect(moments).toContainText('Mee naar school');
 		await expect(moments).toContainText('90 min');

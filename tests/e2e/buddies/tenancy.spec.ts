@@ -50,7 +50,14 @@ test('buddies zien alleen hun eigen koppelingen, en elk steunpunt alleen het zij
 		const parentContext = await browser.newContext({ extraHTTPHeaders: clientHeader('buddy-tenancy') });
 		const form = new BuddyRequestPage(await parentContext.newPage());
 		await form.goto();
-		await form.fill({ behoefte: `Mijn zoon wordt gepest en wil niet meer naar school. (${run})`, onderwerpen: ['pesten-veiligheid'], gemeente: DEMO_GEMEENTE.code, naam: `Ouder ${run}`, email: `ouder-tenancy-${run}@e2e.test`, toestemming: true });
+		await form.fill({
+			behoefte: `Mijn zoon wordt gepest en wil niet meer naar school. (${run})`,
+			onderwerpen: ['pesten-veiligheid'],
+			gemeente: DEMO_GEMEENTE.code,
+			naam: `Ouder ${run}`,
+			email: `ouder-tenancy-${run}@e2e.test`,
+			toestemming: true
+		});
 		expect(await form.submit()).toBe(303);
 		const reference = form.reference();
 		await parentContext.close();
@@ -66,7 +73,11 @@ test('buddies zien alleen hun eigen koppelingen, en elk steunpunt alleen het zij
 		await expectStatus(page, `/beheer/demo/koppelingen/${matchId}`, 404);
 		await expectStatus(page, `/beheer/demo/buddy-aanvragen/${requestId}`, 404);
 		// A form post does not get through either.
-		const post = await page.request.post(`/beheer/demo/koppelingen/${matchId}?/reageren`, { form: { antwoord: 'ja' }, headers: { origin: new URL(page.url()).origin }, maxRedirects: 0 });
+		const post = await page.request.post(`/beheer/demo/koppelingen/${matchId}?/reageren`, {
+			form: { antwoord: 'ja' },
+			headers: { origin: new URL(page.url()).origin },
+			maxRedirects: 0
+		});
 		expect(post.status(), 'POST reageren by a buddy of another steunpunt').toBe(404);
 		await page.context().close();
 	});

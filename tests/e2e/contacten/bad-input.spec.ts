@@ -8,7 +8,20 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from '../fixtures/axe';
-import { ENGLISH, addOrganisation, mailedLinks, createCase, formToken, freshClient, inBatches, optionValue, postForm, short, validContact, type FormBody } from '../fixtures/forms';
+import {
+	ENGLISH,
+	addOrganisation,
+	mailedLinks,
+	createCase,
+	formToken,
+	freshClient,
+	inBatches,
+	optionValue,
+	postForm,
+	short,
+	validContact,
+	type FormBody
+} from '../fixtures/forms';
 import { loginAs } from '../fixtures/login';
 import { BadInputLog, LONG100K, RANDOM_UUID, badPayloads } from '../fixtures/bad-input';
 
@@ -35,7 +48,18 @@ let personalToken: string;
 const mailTo = `kwaad-${Date.now()}@e2e.test`;
 /** History lines per kind on a case page, before the bad batch. */
 const before: Record<string, Record<string, number>> = {};
-const HISTORY = ['Status gewijzigd', 'Doorverwezen', 'Onderwerpen bevestigd', 'Toegewezen', 'Opvolgdatum gezet', 'Contact geregistreerd', 'Notitie', 'Antwoord van de ouder', 'Privacyverzoek', 'gemaild'];
+const HISTORY = [
+	'Status gewijzigd',
+	'Doorverwezen',
+	'Onderwerpen bevestigd',
+	'Toegewezen',
+	'Opvolgdatum gezet',
+	'Contact geregistreerd',
+	'Notitie',
+	'Antwoord van de ouder',
+	'Privacyverzoek',
+	'gemaild'
+];
 const history = (html: string) => Object.fromEntries(HISTORY.map((label) => [label, html.split(label).length - 1]));
 
 const log = new BadInputLog();
@@ -70,18 +94,42 @@ test('publieke formulieren: vraag stellen en bel mij terug', async ({ request, b
 	test.setTimeout(90_000);
 	const [vraagToken, belToken] = await Promise.all([formToken(request, 'demo', 'vraag-stellen'), formToken(request, 'demo', 'bel-mij-terug')]);
 	const freshVraagToken = await formToken(request, 'demo', 'vraag-stellen');
-	const vraag = (o: FormBody = {}): FormBody => ({ formtijd: vraagToken, website: '', vraag: `${MARKER} mijn kind zit al weken thuis`, antwoord: 'geen', toestemming: 'ja', ...o });
-	const bel = (o: FormBody = {}): FormBody => ({ formtijd: belToken, website: '', naam: 'Ouder', telefoon: '06 12345678', momenten: 'ochtend', onderwerp: `${MARKER} terugbellen`, toestemming: 'ja', ...o });
+	const vraag = (o: FormBody = {}): FormBody => ({
+		formtijd: vraagToken,
+		website: '',
+		vraag: `${MARKER} mijn kind zit al weken thuis`,
+		antwoord: 'geen',
+		toestemming: 'ja',
+		...o
+	});
+	const bel = (o: FormBody = {}): FormBody => ({
+		formtijd: belToken,
+		website: '',
+		naam: 'Ouder',
+		telefoon: '06 12345678',
+		momenten: 'ochtend',
+		onderwerp: `${MARKER} terugbellen`,
+		toestemming: 'ja',
+		...o
+	});
 	const without = (body: FormBody, ...keys: string[]) => Object.fromEntries(Object.entries(body).filter(([k]) => !keys.includes(k)));
 	const jobs: (() => Promise<void>)[] = [];
 	const post = (path: string, label: string, body: FormBody | string, expected: number | number[] = 400, contentType?: string) =>
-		jobs.push(async () => check(`${path} ${label}`, await postForm(request, baseURL!, path, body, { contentType, headers: freshClient('kwaad') }), expected, contentType === undefined));
+		jobs.push(async () =>
+			check(
+				`${path} ${label}`,
+				await postForm(request, baseURL!, path, body, { contentType, headers: freshClient('kwaad') }),
+				expected,
+				contentType === undefined
+			)
+		);
 	const V = '/demo/vraag-stellen';
 	const B = '/demo/bel-mij-terug';
 
 	for (const p of PAYLOADS) {
 		// Choices: every payload is an invalid value.
-		for (const field of ['wie', 'fase', 'schooltype', 'leeftijd', 'gemeente', 'antwoord', 'toestemming']) post(V, `${field}=${short(p)}`, vraag({ [field]: p }));
+		for (const field of ['wie', 'fase', 'schooltype', 'leeftijd', 'gemeente', 'antwoord', 'toestemming'])
+			post(V, `${field}=${short(p)}`, vraag({ [field]: p }));
 		// Contact details that must be valid for the chosen way of answering.
 		post(V, `telefoon=${short(p)} (bellen)`, vraag({ antwoord: 'bellen', telefoon: p }));
 		post(V, `email=${short(p)} (mailen)`, vraag({ antwoord: 'mailen', email: p }));
@@ -189,7 +237,8 @@ test('backoffice: contact registreren, dossieracties en organisaties', async ({ 
 	const caseUrl = (id: string, action: string) => `/beheer/demo/vragen/${id}?/${action}`;
 
 	for (const p of PAYLOADS) {
-		for (const field of ['kanaal', 'wie', 'schooltype', 'fase', 'uitkomst', 'gemeente', 'onderwerpen', 'dossier', 'opvolgdatum', 'telefoon', 'email']) post(C, `${field}=${short(p)}`, contact({ [field]: p }));
+		for (const field of ['kanaal', 'wie', 'schooltype', 'fase', 'uitkomst', 'gemeente', 'onderwerpen', 'dossier', 'opvolgdatum', 'telefoon', 'email'])
+			post(C, `${field}=${short(p)}`, contact({ [field]: p }));
 		post(C, `verwijzing=${short(p)}`, contact({ uitkomst: 'doorverwijzing', verwijzing: p }));
 		post(C, `duur=${short(p)}`, contact({ duur: p }));
 		post(caseUrl(demoCase, 'behandeling'), `status=${short(p)}`, { status: p });
@@ -198,7 +247,8 @@ test('backoffice: contact registreren, dossieracties en organisaties', async ({ 
 		post(caseUrl(demoCase, 'doorverwijzen'), `akkoord=${short(p)}`, { soort: 'buddy', akkoord: p, overgedragen: MARKER });
 		post(caseUrl(demoCase, 'onderwerpen'), `onderwerpen=${short(p)}`, { onderwerpen: p });
 		// Control characters are removed and blank is "no phone number": only the rest is wrong.
-		if (p.replace(/[\u0000-\u001f]/g, '').trim() !== '') post('/beheer/demo/organisaties?/toevoegen', `telefoon=${short(p)}`, { naam: `${MARKER} org ${Math.random().toString(36).slice(2, 8)}`, telefoon: p });
+		if (p.replace(/[\u0000-\u001f]/g, '').trim() !== '')
+			post('/beheer/demo/organisaties?/toevoegen', `telefoon=${short(p)}`, { naam: `${MARKER} org ${Math.random().toString(36).slice(2, 8)}`, telefoon: p });
 	}
 	// Too long, out of range, inconsistent, repeated.
 	for (const d of ['0', '-5', '601', '1.5', '1e3', 'NaN', 'Infinity', '0x10', '９']) post(C, `duur=${d}`, contact({ duur: d }));
@@ -267,7 +317,8 @@ test('backoffice: contact registreren, dossieracties en organisaties', async ({ 
 	post('/beheer/demo/organisaties?/toevoegen', 'naam 1 teken', { naam: 'o' });
 	post('/beheer/demo/organisaties?/toevoegen', 'zonder naam', {});
 	post('/beheer/demo/organisaties?/toevoegen', 'naam 100.000 tekens', { naam: LONG100K });
-	for (const w of ['javascript:alert(1)', 'http://onveilig.example', 'https://a b', 'https://"><script>', 'ftp://x']) post('/beheer/demo/organisaties?/toevoegen', `website=${short(w)}`, { naam: `${MARKER} org`, website: w });
+	for (const w of ['javascript:alert(1)', 'http://onveilig.example', 'https://a b', 'https://"><script>', 'ftp://x'])
+		post('/beheer/demo/organisaties?/toevoegen', `website=${short(w)}`, { naam: `${MARKER} org`, website: w });
 	post('/beheer/demo/organisaties?/toevoegen', 'omschrijving 501 tekens', { naam: `${MARKER} org`, omschrijving: 'o'.repeat(501) });
 	await inBatches(jobs, 8, (job) => job());
 	expect(log.failures, log.failures.join('\n')).toEqual([]);
@@ -279,19 +330,58 @@ test('onderwerpen-API: verkeerde types, geen JSON, verkeerd content-type', async
 	const send = (label: string, data: string, contentType: string | null, expected: number) =>
 		jobs.push(async () => {
 			// Our own Origin: without it SvelteKit's CSRF check refuses form-like content types (403).
-			const response = await request.post(api, { data, headers: { origin: baseURL!, ...(contentType === null ? {} : { 'content-type': contentType }) }, maxRedirects: 0 });
+			const response = await request.post(api, {
+				data,
+				headers: { origin: baseURL!, ...(contentType === null ? {} : { 'content-type': contentType }) },
+				maxRedirects: 0
+			});
 			await check(`${api} ${label}`, response, expected, false);
 			if (response.status() === 400 || response.status() === 415) {
 				const error = String((await response.json()).error ?? '');
 				if (!error || ENGLISH.test(error)) log.failures.push(`API-melding "${error}": ${label}`);
 			}
 		});
-	for (const body of ['42', '-1.5', '[]', '["tekst"]', 'null', 'true', '"tekst"', '{}', '{"text":42}', '{"text":null}', '{"text":["a","b"]}', '{"text":{"nested":"x"}}', '{"text":true}', '{"tekst":"mijn kind"}', `{"text":"${'x'.repeat(10_001)}"}`, '{"text":"a"', '{text:"a"}', 'niet json', '', '\u0000', '{"text":"\\ud800"}x'])
+	for (const body of [
+		'42',
+		'-1.5',
+		'[]',
+		'["tekst"]',
+		'null',
+		'true',
+		'"tekst"',
+		'{}',
+		'{"text":42}',
+		'{"text":null}',
+		'{"text":["a","b"]}',
+		'{"text":{"nested":"x"}}',
+		'{"text":true}',
+		'{"tekst":"mijn kind"}',
+		`{"text":"${'x'.repeat(10_001)}"}`,
+		'{"text":"a"',
+		'{text:"a"}',
+		'niet json',
+		'',
+		'\u0000',
+		'{"text":"\\ud800"}x'
+	])
 		send(`JSON ${short(body)}`, body, 'application/json', 400);
-	for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/jsonx', 'text/json', 'application/xml', '']) send(`content-type ${short(type)}`, '{"text":"mijn kind zit thuis"}', type, 415);
+	for (const type of [
+		'text/plain',
+		'application/x-www-form-urlencoded',
+		'multipart/form-data; boundary=x',
+		'application/jsonx',
+		'text/json',
+		'application/xml',
+		''
+	])
+		send(`content-type ${short(type)}`, '{"text":"mijn kind zit thuis"}', type, 415);
 	send('geen content-type', '{"text":"mijn kind zit thuis"}', null, 415);
 	jobs.push(async () => {
-		const response = await request.post(api, { data: 'text=x', headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' }, maxRedirects: 0 });
+		const response = await request.post(api, {
+			data: 'text=x',
+			headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
+			maxRedirects: 0
+		});
 		await check(`${api} vreemde Origin`, response, 403, false);
 	});
 	// The control: a good request works.

@@ -60,7 +60,8 @@ async function waitHealthy(child: ChildProcess): Promise<void> {
 	throw new Error(`/healthz niet gezond binnen 60 s:\n${output}`);
 }
 
-const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+const exited = (child: ChildProcess) =>
+	new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
 
 test.beforeAll(() => {
 	if (!databaseUrl) dataDir = mkdtempSync(path.join(tmpdir(), 'steunpunt-burst-'));
@@ -110,9 +111,11 @@ test('SIGKILL midden in een stoot vragen: elke bevestigde vraag staat in de data
 	};
 	// A pool of IN_FLIGHT workers over TOTAL posts.
 	let next = 0;
-	await Promise.all(Array.from({ length: IN_FLIGHT }, async () => {
-		while (next < TOTAL) await post(next++);
-	}));
+	await Promise.all(
+		Array.from({ length: IN_FLIGHT }, async () => {
+			while (next < TOTAL) await post(next++);
+		})
+	);
 	await exited(victim);
 	expect(killed, 'de app is midden in de stoot gedood').toBe(true);
 	expect(victim.signalCode).toBe('SIGKILL');

@@ -19,7 +19,12 @@ let demoCase: string;
 test.beforeAll(async ({ browser, baseURL }) => {
 	test.setTimeout(120_000);
 	[demo, ander] = await Promise.all([loginAs(browser, 'xRegisseur'), loginAs(browser, 'xAnderRegisseur')]);
-	anderCase = await createCase(ander, baseURL!, 'ander', { samenvatting: `Geheim van ander ${RUN}`, naam: `Ouder Ander ${RUN}`, telefoon: '06 11112222', toestemming: 'ja' });
+	anderCase = await createCase(ander, baseURL!, 'ander', {
+		samenvatting: `Geheim van ander ${RUN}`,
+		naam: `Ouder Ander ${RUN}`,
+		telefoon: '06 11112222',
+		toestemming: 'ja'
+	});
 	anderOrganisation = await addOrganisation(ander, baseURL!, 'ander', `Hulp Ander ${RUN}`);
 	demoCase = await createCase(demo, baseURL!, 'demo', { samenvatting: `Dossier demo ${RUN}` });
 });
@@ -61,8 +66,14 @@ test('de regisseur van demo krijgt 404 op alles van ander', async ({ baseURL }) 
 		[`/beheer/demo/vragen/${anderCase}?/behandeling`, { status: 'afgesloten' }],
 		[`/beheer/demo/vragen/${anderCase}?/doorverwijzen`, { soort: 'buddy', akkoord: 'ja' }],
 		[`/beheer/demo/vragen/${anderCase}?/onderwerpen`, { onderwerpen: 'opp' }],
-		['/beheer/demo/contact?/registreren', { kanaal: 'telefoon', wie: 'ouder', onderwerpen: 'opp', uitkomst: 'luisterend-oor', samenvatting: `Van demo ${RUN}`, dossier: anderCase }],
-		['/beheer/ander/contact?/registreren', { kanaal: 'telefoon', wie: 'ouder', onderwerpen: 'opp', uitkomst: 'luisterend-oor', samenvatting: `Van demo ${RUN}`, dossier: 'nieuw' }],
+		[
+			'/beheer/demo/contact?/registreren',
+			{ kanaal: 'telefoon', wie: 'ouder', onderwerpen: 'opp', uitkomst: 'luisterend-oor', samenvatting: `Van demo ${RUN}`, dossier: anderCase }
+		],
+		[
+			'/beheer/ander/contact?/registreren',
+			{ kanaal: 'telefoon', wie: 'ouder', onderwerpen: 'opp', uitkomst: 'luisterend-oor', samenvatting: `Van demo ${RUN}`, dossier: 'nieuw' }
+		],
 		['/beheer/ander/organisaties?/toevoegen', { naam: `Van demo ${RUN}` }],
 		['/beheer/ander/organisaties?/verwijderen', { id: anderOrganisation }]
 	];
@@ -82,12 +93,22 @@ test('de regisseur van demo krijgt 404 op alles van ander', async ({ baseURL }) 
 test('doorverwijzen in demo naar een organisatie van ander: geweigerd, niets bewaard', async ({ baseURL }) => {
 	const before = await (await demo.request.get(`/beheer/demo/vragen/${demoCase}`)).text();
 	expect(before).not.toContain(`Hulp Ander ${RUN}`);
-	const response = await postForm(demo.request, baseURL!, `/beheer/demo/vragen/${demoCase}?/doorverwijzen`, { soort: 'extern', organisatie: anderOrganisation, akkoord: 'ja', overgedragen: `Overdracht ${RUN}` });
+	const response = await postForm(demo.request, baseURL!, `/beheer/demo/vragen/${demoCase}?/doorverwijzen`, {
+		soort: 'extern',
+		organisatie: anderOrganisation,
+		akkoord: 'ja',
+		overgedragen: `Overdracht ${RUN}`
+	});
 	expect([400, 404]).toContain(response.status());
 	if (response.status() === 400) expect(errorSummary(await response.text())).toContain('Kies een organisatie uit de lijst.');
 	// Also a consulent of ander (the ander regisseur's own id) as the demo's consulent.
 	const anderUser = optionValue(await (await ander.request.get(`/beheer/ander/vragen/${anderCase}`)).text(), 'toegewezen', 'Matrix Regisseur Ander');
-	const consulent = await postForm(demo.request, baseURL!, `/beheer/demo/vragen/${demoCase}?/doorverwijzen`, { soort: 'consulent', consulent: anderUser, akkoord: 'ja', overgedragen: `Overdracht ${RUN}` });
+	const consulent = await postForm(demo.request, baseURL!, `/beheer/demo/vragen/${demoCase}?/doorverwijzen`, {
+		soort: 'consulent',
+		consulent: anderUser,
+		akkoord: 'ja',
+		overgedragen: `Overdracht ${RUN}`
+	});
 	expect([400, 404]).toContain(consulent.status());
 	const assign = await postForm(demo.request, baseURL!, `/beheer/demo/vragen/${demoCase}?/behandeling`, { status: 'in-behandeling', toegewezen: anderUser });
 	expect([400, 404]).toContain(assign.status());

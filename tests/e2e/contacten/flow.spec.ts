@@ -29,7 +29,9 @@ test('een vraag van de website tot de bewaartermijn', async ({ browser }) => {
 	test.setTimeout(300_000);
 
 	// A parent on a small phone, without JavaScript.
-	const parentContext = markScriptsDisabled(await browser.newContext({ javaScriptEnabled: false, viewport: PHONE, extraHTTPHeaders: clientHeader('flow-ouder') }));
+	const parentContext = markScriptsDisabled(
+		await browser.newContext({ javaScriptEnabled: false, viewport: PHONE, extraHTTPHeaders: clientHeader('flow-ouder') })
+	);
 	const parent = await parentContext.newPage();
 
 	let reference = '';
@@ -128,7 +130,9 @@ test('een vraag van de website tot de bewaartermijn', async ({ browser }) => {
 		await kb.press('Tab');
 		await expect(page.locator('#samenvatting')).toBeFocused();
 		// Wait for the answer to the whole text: answers to earlier keystrokes may come in between.
-		const suggestion = page.waitForResponse((r) => r.url().endsWith('/api/v1/onderwerpen/suggestie') && r.ok() && (r.request().postData() ?? '').includes(MARKER));
+		const suggestion = page.waitForResponse(
+			(r) => r.url().endsWith('/api/v1/onderwerpen/suggestie') && r.ok() && (r.request().postData() ?? '').includes(MARKER)
+		);
 		await kb.type(`Moeder belde: zoon zit thuis, school weigert hem, zorgen over leerplicht en thuiszitten. ${MARKER}`);
 		const [best] = ((await (await suggestion).json()) as { topics: { slug: string }[] }).topics;
 		const buttons = page.locator('.suggestions button[aria-pressed]');

@@ -101,7 +101,10 @@ test('inzage via de persoonlijke link; de beheerder mailt de gegevens', async ({
 	await expect(page.locator('main')).toContainText(reference);
 	await expectNoHorizontalScroll(page);
 	// Everything about this person, not only this question (keyboard-reachable radio in the form).
-	await page.getByRole('radio', { name: /^Alles wat jullie over mij bewaren/ }).first().check();
+	await page
+		.getByRole('radio', { name: /^Alles wat jullie over mij bewaren/ })
+		.first()
+		.check();
 	await page.getByRole('button', { name: 'Stuur mij mijn gegevens' }).click();
 	await expect(page.getByRole('status')).toContainText('We hebben je verzoek ontvangen. Je krijgt binnen een maand een mail');
 	await expectNoAxeViolations(page);

@@ -118,13 +118,23 @@ test.beforeAll(async ({ browser, baseURL }) => {
 	accounts.forEach((name, i) => pages.set(name, logged[i]));
 	const regisseur = pages.get('mRegisseur')!;
 	// Two cases whose parent agreed to be mailed (so "Hoe gaat het nu?" can go); B to mConsulent.
-	const person = (n: string): FormBody => ({ naam: `Ouder ${n}`, email: `matrix-${n.toLowerCase()}-${Date.now()}@e2e.test`, opvolgen: 'ja', toestemming: 'ja' });
+	const person = (n: string): FormBody => ({
+		naam: `Ouder ${n}`,
+		email: `matrix-${n.toLowerCase()}-${Date.now()}@e2e.test`,
+		opvolgen: 'ja',
+		toestemming: 'ja'
+	});
 	caseA = await createCase(regisseur, baseURL!, 'demo', person('A'));
 	caseB = await createCase(regisseur, baseURL!, 'demo', person('B'));
 	const html = await (await regisseur.request.get(`/beheer/demo/vragen/${caseB}`)).text();
 	const consulentId = optionValue(html, 'consulent', 'Matrix Consulent');
 	regisseurId = optionValue(html, 'toegewezen', 'Matrix Regisseur');
-	const referred = await postForm(regisseur.request, baseURL!, `/beheer/demo/vragen/${caseB}?/doorverwijzen`, { soort: 'consulent', consulent: consulentId, akkoord: 'ja', overgedragen: '' });
+	const referred = await postForm(regisseur.request, baseURL!, `/beheer/demo/vragen/${caseB}?/doorverwijzen`, {
+		soort: 'consulent',
+		consulent: consulentId,
+		akkoord: 'ja',
+		overgedragen: ''
+	});
 	expect(referred.status(), `doorverwijzen naar Matrix Consulent: ${errorSummary(await referred.text())}`).toBe(200);
 	// Activity X, a few hours from now, with one participant to check in.
 	activityX = await planActivity(regisseur, baseURL!, 'demo', activityBody());
@@ -157,7 +167,15 @@ function body(route: string, who: Who): FormBody {
 	}
 	switch (action) {
 		case 'registreren':
-			return { kanaal: 'telefoon', duur: '10', wie: 'ouder', onderwerpen: 'opp', uitkomst: 'informatie-advies', samenvatting: 'Matrix', dossier: hash === 'nieuw' ? 'nieuw' : hash === 'A' ? caseA : caseB };
+			return {
+				kanaal: 'telefoon',
+				duur: '10',
+				wie: 'ouder',
+				onderwerpen: 'opp',
+				uitkomst: 'informatie-advies',
+				samenvatting: 'Matrix',
+				dossier: hash === 'nieuw' ? 'nieuw' : hash === 'A' ? caseA : caseB
+			};
 		case 'behandeling':
 			return { status: 'in-behandeling', toegewezen: regisseurId, opvolgdatum: '' };
 		case 'notitie':
@@ -198,7 +216,12 @@ test('rol × route', async ({ request, baseURL }) => {
 				if (status !== cell.expected) wrong.push(`${cell.method} ${cell.route} als ${who}: ${status}, verwacht ${cell.expected}`);
 				// Anonymous is sent to the login; a 303 of staff goes to the case (never to the login).
 				else if (status === 303 && who === 'anoniem' && !/\/beheer\/inloggen$/.test(location)) wrong.push(`${cell.route} als anoniem: naar ${location}`);
-				else if (status === 303 && who !== 'anoniem' && !location.includes(cell.route.includes('/activiteiten/') ? '/beheer/demo/activiteiten/' : '/beheer/demo/vragen/')) wrong.push(`${cell.route} als ${who}: naar ${location}`);
+				else if (
+					status === 303 &&
+					who !== 'anoniem' &&
+					!location.includes(cell.route.includes('/activiteiten/') ? '/beheer/demo/activiteiten/' : '/beheer/demo/vragen/')
+				)
+					wrong.push(`${cell.route} als ${who}: naar ${location}`);
 			}
 		})
 	);

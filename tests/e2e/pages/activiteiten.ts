@@ -8,7 +8,15 @@ import { errorSummary, postForm, type FormBody } from '../fixtures/forms';
 import { expectNoAxeViolations } from '../fixtures/axe';
 
 const TZ = 'Europe/Amsterdam';
-const parts = new Intl.DateTimeFormat('en-US', { timeZone: TZ, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+const parts = new Intl.DateTimeFormat('en-US', {
+	timeZone: TZ,
+	hourCycle: 'h23',
+	year: 'numeric',
+	month: '2-digit',
+	day: '2-digit',
+	hour: '2-digit',
+	minute: '2-digit'
+});
 
 /** An instant as a date ("2026-11-23") and a time ("17:45") in the Netherlands. */
 export function nlLocal(at: Date): { day: string; time: string } {
@@ -29,7 +37,11 @@ export function nlToInstant(day: string, time: string): Date {
 }
 
 /** "20261123T164500Z" (iCalendar UTC time). */
-export const icsTime = (at: Date) => at.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+export const icsTime = (at: Date) =>
+	at
+		.toISOString()
+		.replace(/[-:]/g, '')
+		.replace(/\.\d{3}/, '');
 
 /**
  * A slot 2–5 hours from now, within 24 hours (so check-in, which opens 24 h before the start,
@@ -102,7 +114,18 @@ export async function signupToken(request: APIRequestContext, slug: string, id: 
 
 /** A valid public sign-up (overrides merged in). */
 export function validSignup(formtijd: string, overrides: FormBody = {}): FormBody {
-	return { formtijd, website: '', naam: 'Ouder e2e', email: '', telefoon: '06 12345678', aantal: '1', wie: 'ouder', toelichting: '', toestemming: 'ja', ...overrides };
+	return {
+		formtijd,
+		website: '',
+		naam: 'Ouder e2e',
+		email: '',
+		telefoon: '06 12345678',
+		aantal: '1',
+		wie: 'ouder',
+		toelichting: '',
+		toestemming: 'ja',
+		...overrides
+	};
 }
 
 /** The personal-link token in a redirect to /<slug>/aanmelding/<token>?nieuw=… */

@@ -245,7 +245,9 @@ export class BuddyBackoffice {
 		await expect(this.h1).toHaveText('Buddy-aanvragen');
 	}
 	requestRow(reference: string): Locator {
-		return this.page.getByRole('region', { name: 'Buddy-aanvragen' }).locator('tbody tr', { has: this.page.getByRole('link', { name: reference, exact: true }) });
+		return this.page
+			.getByRole('region', { name: 'Buddy-aanvragen' })
+			.locator('tbody tr', { has: this.page.getByRole('link', { name: reference, exact: true }) });
 	}
 	/** Opens the request from the list by its reference; returns its id. */
 	async openRequestFromList(reference: string): Promise<string> {
@@ -304,7 +306,13 @@ export class BuddyBackoffice {
 		await form.getByRole('button', { name: 'Koppeling actief maken' }).click();
 		await this.expectSavedMessage('De koppeling is actief.');
 	}
-	async logMoment(input: { datum: string; vorm: 'telefoon' | 'afspraak' | 'mee-naar-school'; minuten?: number; onderwerpen?: string[]; notitie?: string }): Promise<void> {
+	async logMoment(input: {
+		datum: string;
+		vorm: 'telefoon' | 'afspraak' | 'mee-naar-school';
+		minuten?: number;
+		onderwerpen?: string[];
+		notitie?: string;
+	}): Promise<void> {
 		const form = this.form('contactmoment');
 		await form.locator('#datum').fill(input.datum);
 		await form.locator(input.vorm === 'telefoon' ? '#vorm' : `#vorm-${input.vorm}`).check();

@@ -79,7 +79,15 @@ export class CallBackPage {
 		await visit(this.page, `/${this.slug}/bel-mij-terug`);
 		await expect(this.page.getByRole('heading', { level: 1 })).toHaveText('Bel mij terug');
 	}
-	async fill(input: { naam?: string; telefoon?: string; momenten?: string[]; onderwerp?: string; email?: string; toestemming?: boolean; honeypot?: string }): Promise<void> {
+	async fill(input: {
+		naam?: string;
+		telefoon?: string;
+		momenten?: string[];
+		onderwerp?: string;
+		email?: string;
+		toestemming?: boolean;
+		honeypot?: string;
+	}): Promise<void> {
 		const p = this.page;
 		if (input.naam !== undefined) await p.locator('#naam').fill(input.naam);
 		if (input.telefoon !== undefined) await p.locator('#telefoon').fill(input.telefoon);
@@ -211,7 +219,9 @@ export class Backoffice {
 		return this.page.getByRole('region', { name: 'Op te volgen' }).locator('tbody tr', { has: this.page.getByRole('link', { name: reference, exact: true }) });
 	}
 	async mailFollowUpFromList(reference: string): Promise<void> {
-		await this.followUpRow(reference).getByRole('button', { name: /^Mail "Hoe gaat het nu\?"/ }).click();
+		await this.followUpRow(reference)
+			.getByRole('button', { name: /^Mail "Hoe gaat het nu\?"/ })
+			.click();
 		await expect(this.status).toContainText('De mail "Hoe gaat het nu?" is verstuurd.');
 		await expect(errorSummary(this.page)).toHaveCount(0);
 		await expectNoAxeViolations(this.page);
@@ -240,7 +250,9 @@ export class Backoffice {
 		return Number(/(\d+)/.exec(await message.innerText())![1]);
 	}
 	privacyRow(reference: string): Locator {
-		return this.page.getByRole('region', { name: 'Privacyverzoeken' }).locator('tbody tr', { has: this.page.getByRole('cell', { name: reference, exact: true }) });
+		return this.page
+			.getByRole('region', { name: 'Privacyverzoeken' })
+			.locator('tbody tr', { has: this.page.getByRole('cell', { name: reference, exact: true }) });
 	}
 	async registrations(): Promise<Locator> {
 		await visit(this.page, `${this.base}/registraties`);

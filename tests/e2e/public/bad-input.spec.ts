@@ -22,7 +22,7 @@ const PAYLOADS: string[] = [
 	"' OR '1'='1",
 	"'; DROP TABLE steunpunt; --",
 	'" OR ""="',
-	"\\'\\\"\\\\",
+	'\\\'\\"\\\\',
 	'%',
 	'%%%%',
 	'% _ \\',
@@ -155,17 +155,26 @@ test('feedbackformulier', async ({ request, baseURL }) => {
 	raw('tekst', 'helped=ja', 'text/plain');
 	raw('kapotte multipart', '--xyz\r\nContent-Disposition: form-data; name="helped"\r\n\r\nja', 'multipart/form-data; boundary=xyz');
 	jobs.push(async () => {
-		const response = await request.post('/demo/vraag/bestaat-niet?/feedback', { form: { helped: 'ja' }, headers: { origin: baseURL!, accept: 'text/html', ...clientHeader('kwaad') } });
+		const response = await request.post('/demo/vraag/bestaat-niet?/feedback', {
+			form: { helped: 'ja' },
+			headers: { origin: baseURL!, accept: 'text/html', ...clientHeader('kwaad') }
+		});
 		record('POST onbekende vraag', response);
 		expect(response.status()).toBe(404);
 	});
 	jobs.push(async () => {
-		const response = await request.post('/bestaat-niet/vraag/x?/feedback', { form: { helped: 'ja' }, headers: { origin: baseURL!, accept: 'text/html', ...clientHeader('kwaad') } });
+		const response = await request.post('/bestaat-niet/vraag/x?/feedback', {
+			form: { helped: 'ja' },
+			headers: { origin: baseURL!, accept: 'text/html', ...clientHeader('kwaad') }
+		});
 		record('POST onbekend steunpunt', response);
 		expect(response.status()).toBe(404);
 	});
 	jobs.push(async () => {
-		const response = await request.post(action, { form: { helped: 'ja' }, headers: { origin: 'https://evil.example', accept: 'text/html', ...clientHeader('kwaad') } });
+		const response = await request.post(action, {
+			form: { helped: 'ja' },
+			headers: { origin: 'https://evil.example', accept: 'text/html', ...clientHeader('kwaad') }
+		});
 		record('POST vreemde Origin', response);
 		expect(response.status()).toBe(403);
 	});

@@ -10,10 +10,14 @@ for (const path of ['/', '/demo', '/demo/vraag/mijn-kind-zit-thuis-wat-nu', '/be
 		const csp = h['content-security-policy'];
 		expect(csp, 'Content-Security-Policy').toBeTruthy();
 		const directives = Object.fromEntries(
-			csp.split(';').map((d) => d.trim()).filter(Boolean).map((d) => {
-				const [name, ...values] = d.split(/\s+/);
-				return [name, values];
-			})
+			csp
+				.split(';')
+				.map((d) => d.trim())
+				.filter(Boolean)
+				.map((d) => {
+					const [name, ...values] = d.split(/\s+/);
+					return [name, values];
+				})
 		);
 		expect(directives['frame-ancestors']).toEqual(["'none'"]);
 		expect(directives['script-src'], 'script-src').toBeTruthy();

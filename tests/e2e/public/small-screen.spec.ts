@@ -32,7 +32,6 @@ const PAGES: { path: string; status?: number }[] = [
 	{ path: '/bestaat-niet', status: 404 }
 ];
 
-
 for (const { path, status = 200 } of PAGES) {
 	test(`${path.length > 60 ? `${path.slice(0, 40)}…` : path} on a 360 px phone`, async ({ page }) => {
 		await visit(page, path, status);

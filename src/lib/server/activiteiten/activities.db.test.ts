@@ -11,7 +11,17 @@ import { buildActivity, buildSignup, buildSteunpunt, buildUser } from '../testin
 import { useTestDatabase } from '../testing/db';
 import { mailsTo } from '../testing/mail';
 import { caught } from '../testing/expect-error';
-import { cancelActivity, copyActivity, createActivity, findActivities, findAgenda, findNationalAgenda, formValuesOf, getPublicActivity, updateActivity } from './activities';
+import {
+	cancelActivity,
+	copyActivity,
+	createActivity,
+	findActivities,
+	findAgenda,
+	findNationalAgenda,
+	formValuesOf,
+	getPublicActivity,
+	updateActivity
+} from './activities';
 import { dateToNlLocal } from './time';
 
 type Steunpunt = Awaited<ReturnType<typeof buildSteunpunt>>;
@@ -50,7 +60,10 @@ async function activityRow(id: string) {
 	return row;
 }
 async function audits(entityId: string, action: string) {
-	return db().select().from(auditLog).where(and(eq(auditLog.entityId, entityId), eq(auditLog.action, action)));
+	return db()
+		.select()
+		.from(auditLog)
+		.where(and(eq(auditLog.entityId, entityId), eq(auditLog.action, action)));
 }
 
 describe('planning', () => {
@@ -103,7 +116,11 @@ describe('planning', () => {
 
 	it('plans a weekly series', async () => {
 		const id = await createActivity(regisseur.actor, sp.id, form({ datum: '2026-12-01', reeks: 'ja', herhaling: 'weken', interval: '1', aantal: '3' }), NOW);
-		const series = await db().select().from(activity).where(eq(activity.seriesId, (await activityRow(id)).seriesId!)).orderBy(asc(activity.startsAt));
+		const series = await db()
+			.select()
+			.from(activity)
+			.where(eq(activity.seriesId, (await activityRow(id)).seriesId!))
+			.orderBy(asc(activity.startsAt));
 		expect(series.map((a) => dateToNlLocal(a.startsAt).day)).toEqual(['2026-12-01', '2026-12-08', '2026-12-15']);
 	});
 
@@ -111,8 +128,16 @@ describe('planning', () => {
 		['the end before the start', { eindtijd: '19:00' }, { eindtijd: 'De eindtijd moet na de begintijd liggen.' }],
 		['the end equal to the start', { eindtijd: '19:30' }, { eindtijd: 'De eindtijd moet na de begintijd liggen.' }],
 		['online without a link', { soort: 'online', onlineLink: '' }, { onlineLink: 'Vul de link van de online bijeenkomst in.' }],
-		['online with a link that is not https', { soort: 'online', onlineLink: 'http://meet.example/abc' }, { onlineLink: 'Vul een link in die begint met https://.' }],
-		['a physical meeting without address or place', { adres: '', plaats: '' }, { adres: 'Vul het adres in, of kies een online bijeenkomst.', plaats: 'Vul de plaats in.' }],
+		[
+			'online with a link that is not https',
+			{ soort: 'online', onlineLink: 'http://meet.example/abc' },
+			{ onlineLink: 'Vul een link in die begint met https://.' }
+		],
+		[
+			'a physical meeting without address or place',
+			{ adres: '', plaats: '' },
+			{ adres: 'Vul het adres in, of kies een online bijeenkomst.', plaats: 'Vul de plaats in.' }
+		],
 		['no title', { titel: '   ' }, { titel: 'Geef de activiteit een titel.' }],
 		['a date that does not exist', { datum: '2026-02-30' }, { datum: 'Deze datum bestaat niet.' }],
 		['no date', { datum: '' }, { datum: 'Vul de datum in.' }],
@@ -132,7 +157,9 @@ describe('planning', () => {
 	});
 
 	it('keeps an online meeting without address, and a physical one without link', async () => {
-		const online = await activityRow(await createActivity(regisseur.actor, sp.id, form({ soort: 'online', onlineLink: 'https://meet.example/abc', adres: 'Weg 1' }), NOW));
+		const online = await activityRow(
+			await createActivity(regisseur.actor, sp.id, form({ soort: 'online', onlineLink: 'https://meet.example/abc', adres: 'Weg 1' }), NOW)
+		);
 		expect(online).toMatchObject({ online: true, onlineUrl: 'https://meet.example/abc', address: null, place: null, locationName: null });
 		const physical = await activityRow(await createActivity(regisseur.actor, sp.id, form({ onlineLink: 'https://meet.example/abc' }), NOW));
 		expect(physical).toMatchObject({ online: false, onlineUrl: null });
@@ -217,7 +244,12 @@ describe('changing, copying and calling off', () => {
 		const row = await activityRow(a.id);
 		expect(row.sequence).toBe(3);
 		expect(ics).toContain(`SEQUENCE:${row.sequence}`);
-		expect(ics).toContain(`DTSTART:${row.startsAt.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')}`);
+		expect(ics).toContain(
+			`DTSTART:${row.startsAt
+				.toISOString()
+				.replace(/[-:]/g, '')
+				.replace(/\.\d{3}/, '')}`
+		);
 		expect((await changed(waiting.email!)).filter((m) => m.text.includes('20.00 tot 22.00 uur'))).toHaveLength(1);
 
 		await updateActivity(regisseur.actor, sp.id, a.id, { ...formValuesOf(row), adres: 'Andere straat 2' }, { origin: ORIGIN }, now);
@@ -231,12 +263,21 @@ describe('changing, copying and calling off', () => {
 		const copyId = await copyActivity(regisseur.actor, sp.id, id, { datum: day }, now);
 		expect(copyId).not.toBe(id);
 		const [original, copy] = [await activityRow(id), await activityRow(copyId)];
-		expect(copy).toMatchObject({ title: original.title, kind: original.kind, capacity: original.capacity, address: original.address, status: 'gepland', sequence: 0 });
+		expect(copy).toMatchObject({
+			title: original.title,
+			kind: original.kind,
+			capacity: original.capacity,
+			address: original.address,
+			status: 'gepland',
+			sequence: 0
+		});
 		expect(dateToNlLocal(copy.startsAt)).toEqual({ day, time: '19:30' });
 		expect(dateToNlLocal(copy.endsAt)).toEqual({ day, time: '21:30' });
 		expect(await db().select().from(activitySignup).where(eq(activitySignup.activityId, copyId))).toHaveLength(0);
 		expect((await caught(copyActivity(regisseur.actor, sp.id, id, { datum: '' }, now), ValidationError)).fields.datum).toBe('Vul de datum van de kopie in.');
-		expect((await caught(copyActivity(regisseur.actor, sp.id, id, { datum: '2026-13-01' }, now), ValidationError)).fields.datum).toBe('Deze datum bestaat niet.');
+		expect((await caught(copyActivity(regisseur.actor, sp.id, id, { datum: '2026-13-01' }, now), ValidationError)).fields.datum).toBe(
+			'Deze datum bestaat niet.'
+		);
 	});
 
 	it('calls off: everyone signed up, offered or waiting gets a mail and is signed off', async () => {
@@ -257,7 +298,9 @@ describe('changing, copying and calling off', () => {
 		expect(phoneOnly.email).toBeNull();
 		expect((await audits(a.id, 'activity.cancel'))[0].detail).toEqual({ participants: 3 });
 		expect((await caught(cancelActivity(regisseur.actor, sp.id, a.id, {}, now), ValidationError)).fields.form).toBe('Deze activiteit is al afgelast.');
-		expect((await caught(updateActivity(regisseur.actor, sp.id, a.id, formValuesOf(await activityRow(a.id)), { origin: ORIGIN }, now), ValidationError)).fields.form).toMatch(/afgelast/);
+		expect(
+			(await caught(updateActivity(regisseur.actor, sp.id, a.id, formValuesOf(await activityRow(a.id)), { origin: ORIGIN }, now), ValidationError)).fields.form
+		).toMatch(/afgelast/);
 	});
 });
 
@@ -272,7 +315,14 @@ describe('the agendas', () => {
 
 	it('shows only coming, planned activities in order, with places left', async () => {
 		const later = await buildActivity(sp, { title: 'Later', startsAt: new Date(now.getTime() + 20 * DAY), capacity: 5, now });
-		const soon = await buildActivity(sp, { title: 'Binnenkort', kind: 'po-cafe', audience: 'ouders-professionals', startsAt: new Date(now.getTime() + 2 * DAY), capacity: 2, now });
+		const soon = await buildActivity(sp, {
+			title: 'Binnenkort',
+			kind: 'po-cafe',
+			audience: 'ouders-professionals',
+			startsAt: new Date(now.getTime() + 2 * DAY),
+			capacity: 2,
+			now
+		});
 		await buildActivity(sp, { title: 'Voorbij', startsAt: new Date(now.getTime() - 3 * DAY), now });
 		await buildActivity(sp, { title: 'Afgelast', status: 'afgelast', now });
 		await buildActivity(other, { title: 'Van een ander', now });
@@ -282,7 +332,15 @@ describe('the agendas', () => {
 
 		const agenda = await findAgenda(sp.slug, now);
 		expect(agenda.map((a) => a.title)).toEqual(['Binnenkort', 'Later']);
-		expect(agenda[0]).toMatchObject({ id: soon.id, kindLabel: 'Passend-onderwijscafé', capacity: 2, taken: 2, placesLeft: 0, waiting: 1, where: 'Buurthuis De Klimop, Dorpsstraat 1, Utrecht' });
+		expect(agenda[0]).toMatchObject({
+			id: soon.id,
+			kindLabel: 'Passend-onderwijscafé',
+			capacity: 2,
+			taken: 2,
+			placesLeft: 0,
+			waiting: 1,
+			where: 'Buurthuis De Klimop, Dorpsstraat 1, Utrecht'
+		});
 		expect(agenda[1]).toMatchObject({ taken: 2, placesLeft: 3, waiting: 0 });
 		expect(Object.keys(agenda[0])).not.toContain('onlineUrl');
 

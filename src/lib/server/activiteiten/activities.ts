@@ -11,7 +11,7 @@ import { authorize, policies } from '../auth/policy';
 import type { Actor } from '../auth/roles';
 import { recordAudit } from '../audit/record';
 import { NotFoundError, ValidationError } from '../errors';
-import { parse } from '../validation';
+import { oneLine, parse } from '../validation';
 import { queueMail } from '../platform/outbox';
 import { getSteunpuntById, getSteunpuntBySlug } from '../platform/tenant';
 import { uuidLike } from '../platform/fields';
@@ -73,7 +73,14 @@ export async function createActivity(actor: Actor, steunpuntId: string, input: R
 }
 
 /** Edits an activity. More places offer them to the waiting list; fewer never remove anyone. */
-export async function updateActivity(actor: Actor, steunpuntId: string, id: string, input: Record<string, unknown>, ctx: MailContext, now = new Date()): Promise<void> {
+export async function updateActivity(
+	actor: Actor,
+	steunpuntId: string,
+	id: string,
+	input: Record<string, unknown>,
+	ctx: MailContext,
+	now = new Date()
+): Promise<void> {
 	authorize(actor, steunpuntId, policies.canManageActivities(actor));
 	if (!uuidLike.test(id)) throw new NotFoundError();
 	const data = parse(ZActivityInput, input);
@@ -82,23 +89,33 @@ export async function updateActivity(actor: Actor, steunpuntId: string, id: stri
 	const sp = await getSteunpuntById(steunpuntId);
 	await prepareLinks();
 	await withTenant(steunpuntId, async (tx) => {
-		const [a] = await tx.select().from(activity).where(and(eq(activity.id, id), eq(activity.steunpuntId, steunpuntId))).for('update');
+		const [a] = await tx
+			.select()
+			.from(activity)
+			.where(and(eq(activity.id, id), eq(activity.steunpuntId, steunpuntId)))
+			.for('update');
 		if (!a) throw new NotFoundError();
 		if (a.status !== 'gepland') throw new ValidationError({ form: 'Deze activiteit is afgelast en kan niet meer veranderen.' });
 		const [{ taken }] = await tx
 			.select({ taken: sql<number>`coalesce(sum(${activitySignup.people}), 0)::int` })
 			.from(activitySignup)
 			.where(and(eq(activitySignup.activityId, id), inArray(activitySignup.status, [...HOLDS_PLACE])));
-		if (values.capacity < taken) throw new ValidationError({ plekken: `Er zijn al ${taken} mensen aangemeld. Kies minstens ${taken} plekken, of meld eerst mensen af.` });
+		if (values.capacity < taken)
+			throw new ValidationError({ plekken: `Er zijn al ${taken} mensen aangemeld. Kies minstens ${taken} plekken, of meld eerst mensen af.` });
 		await tx
 			.update(activity)
 			.set({ ...values, sequence: a.sequence + 1, updatedAt: now })
 			.where(eq(activity.id, id));
 		// The personal links work until the end: move that along with the activity.
-		if (values.endsAt.getTime() !== a.endsAt.getTime() && !a.personalDataPurgedAt) await tx.update(activitySignup).set({ tokenExpiresAt: values.endsAt }).where(eq(activitySignup.activityId, id));
+		if (values.endsAt.getTime() !== a.endsAt.getTime() && !a.personalDataPurgedAt)
+			await tx.update(activitySignup).set({ tokenExpiresAt: values.endsAt }).where(eq(activitySignup.activityId, id));
 		await recordAudit(tx, actor, { action: 'activity.update', entity: 'activity', entityId: id, detail: { title: data.titel } });
 		// A new time or place reaches everyone signed up or waiting, with the updated .ics.
-		const moved = values.startsAt.getTime() !== a.startsAt.getTime() || values.endsAt.getTime() !== a.endsAt.getTime() || whereText(values) !== whereText(a) || values.onlineUrl !== a.onlineUrl;
+		const moved =
+			values.startsAt.getTime() !== a.startsAt.getTime() ||
+			values.endsAt.getTime() !== a.endsAt.getTime() ||
+			whereText(values) !== whereText(a) ||
+			values.onlineUrl !== a.onlineUrl;
 		if (!moved) return;
 		const updated = { ...a, ...values, sequence: a.sequence + 1, updatedAt: now };
 		const people = await tx
@@ -112,7 +129,8 @@ export async function updateActivity(actor: Actor, steunpuntId: string, id: stri
 				steunpuntId,
 				to: p.email,
 				...changedMail({ origin: ctx.origin, steunpunt: sp, activity: updated, token, name: p.name }),
-				attachments: p.status === 'bevestigd' ? [icsAttachment({ origin: ctx.origin, steunpunt: sp, activity: updated, host: new URL(ctx.origin).hostname })] : []
+				attachments:
+					p.status === 'bevestigd' ? [icsAttachment({ origin: ctx.origin, steunpunt: sp, activity: updated, host: new URL(ctx.origin).hostname })] : []
 			});
 		}
 	});
@@ -125,7 +143,10 @@ export async function copyActivity(actor: Actor, steunpuntId: string, id: string
 	if (!uuidLike.test(id)) throw new NotFoundError();
 	const { datum } = parse(ZCopyInput, input);
 	return withTenant(steunpuntId, async (tx) => {
-		const [a] = await tx.select().from(activity).where(and(eq(activity.id, id), eq(activity.steunpuntId, steunpuntId)));
+		const [a] = await tx
+			.select()
+			.from(activity)
+			.where(and(eq(activity.id, id), eq(activity.steunpuntId, steunpuntId)));
 		if (!a) throw new NotFoundError();
 		const start = dateToNlLocal(a.startsAt).time;
 		const end = dateToNlLocal(a.endsAt).time;
@@ -167,20 +188,33 @@ export async function copyActivity(actor: Actor, steunpuntId: string, id: string
 export async function cancelActivity(actor: Actor, steunpuntId: string, id: string, input: Record<string, unknown>, now = new Date()): Promise<void> {
 	authorize(actor, steunpuntId, policies.canManageActivities(actor));
 	if (!uuidLike.test(id)) throw new NotFoundError();
-	const reason = typeof input.reden === 'string' ? input.reden.replace(/[\u0000-\u001f\u007f]/g, ' ').trim().slice(0, 500) || null : null;
+	const reason = typeof input.reden === 'string' ? oneLine(input.reden).trim().slice(0, 500) || null : null;
 	const sp = await getSteunpuntById(steunpuntId);
 	await withTenant(steunpuntId, async (tx) => {
-		const [a] = await tx.select().from(activity).where(and(eq(activity.id, id), eq(activity.steunpuntId, steunpuntId))).for('update');
+		const [a] = await tx
+			.select()
+			.from(activity)
+			.where(and(eq(activity.id, id), eq(activity.steunpuntId, steunpuntId)))
+			.for('update');
 		if (!a) throw new NotFoundError();
 		if (a.status !== 'gepland') throw new ValidationError({ form: 'Deze activiteit is al afgelast.' });
-		await tx.update(activity).set({ status: 'afgelast', sequence: a.sequence + 1, updatedAt: now }).where(eq(activity.id, id));
+		await tx
+			.update(activity)
+			.set({ status: 'afgelast', sequence: a.sequence + 1, updatedAt: now })
+			.where(eq(activity.id, id));
 		const people = await tx
 			.update(activitySignup)
 			.set({ status: 'geannuleerd', cancelledAt: now, updatedAt: now })
 			.where(and(eq(activitySignup.activityId, id), inArray(activitySignup.status, ['bevestigd', 'aangeboden', 'wachtlijst'])))
 			.returning({ email: activitySignup.email, name: activitySignup.name });
 		await recordAudit(tx, actor, { action: 'activity.cancel', entity: 'activity', entityId: id, detail: { participants: people.length } });
-		for (const p of people) if (p.email) await queueMail(tx, { steunpuntId, to: p.email, ...activityCancelledMail({ steunpunt: sp, activity: { ...a, updatedAt: now }, name: p.name, reason }) });
+		for (const p of people)
+			if (p.email)
+				await queueMail(tx, {
+					steunpuntId,
+					to: p.email,
+					...activityCancelledMail({ steunpunt: sp, activity: { ...a, updatedAt: now }, name: p.name, reason })
+				});
 	});
 }
 
@@ -254,7 +288,10 @@ export async function findAgenda(slug: string, now = new Date()) {
 			.where(and(eq(activity.steunpuntId, sp.id), eq(activity.status, 'gepland'), gt(activity.endsAt, now)))
 			.orderBy(asc(activity.startsAt))
 			.limit(200);
-		const c = await counts(tx, rows.map((r) => r.id));
+		const c = await counts(
+			tx,
+			rows.map((r) => r.id)
+		);
 		return rows.map((r) => summary(r, c.get(r.id)?.taken ?? 0, c.get(r.id)?.waiting ?? 0));
 	});
 }
@@ -270,8 +307,14 @@ export async function findNationalAgenda(options: { kind?: string; now?: Date } 
 		.where(and(eq(activity.status, 'gepland'), gt(activity.endsAt, now), kind ? eq(activity.kind, kind) : undefined))
 		.orderBy(asc(activity.startsAt))
 		.limit(300);
-	const c = await counts(db(), rows.map((r) => r.a.id));
-	return rows.map((r) => ({ ...summary(r.a, c.get(r.a.id)?.taken ?? 0, c.get(r.a.id)?.waiting ?? 0), steunpunt: { naam: r.steunpuntNaam, slug: r.steunpuntSlug } }));
+	const c = await counts(
+		db(),
+		rows.map((r) => r.a.id)
+	);
+	return rows.map((r) => ({
+		...summary(r.a, c.get(r.a.id)?.taken ?? 0, c.get(r.a.id)?.waiting ?? 0),
+		steunpunt: { naam: r.steunpuntNaam, slug: r.steunpuntSlug }
+	}));
 }
 
 /** One activity on the public site (also after it has passed, for links in old mails). */
@@ -279,7 +322,10 @@ export async function getPublicActivity(slug: string, id: string, now = new Date
 	const sp = await getSteunpuntBySlug(slug);
 	if (!uuidLike.test(id)) throw new NotFoundError();
 	return withTenant(sp.id, async (tx) => {
-		const [a] = await tx.select().from(activity).where(and(eq(activity.id, id), eq(activity.steunpuntId, sp.id)));
+		const [a] = await tx
+			.select()
+			.from(activity)
+			.where(and(eq(activity.id, id), eq(activity.steunpuntId, sp.id)));
 		if (!a) throw new NotFoundError();
 		const c = (await counts(tx, [a.id])).get(a.id) ?? { taken: 0, waiting: 0 };
 		return {
@@ -313,7 +359,10 @@ export async function findActivities(actor: Actor, steunpuntId: string, now = ne
 			.where(and(eq(activity.steunpuntId, steunpuntId), lt(activity.endsAt, now), gte(activity.endsAt, new Date(now.getTime() - 400 * 86_400_000))))
 			.orderBy(desc(activity.startsAt))
 			.limit(100);
-		const c = await counts(tx, [...coming, ...past].map((r) => r.id));
+		const c = await counts(
+			tx,
+			[...coming, ...past].map((r) => r.id)
+		);
 		const present = (r: Activity) => summary(r, c.get(r.id)?.taken ?? 0, c.get(r.id)?.waiting ?? 0);
 		return { coming: coming.map(present), past: past.map(present) };
 	});
@@ -341,4 +390,3 @@ export function formValuesOf(a: Activity): Record<string, string> {
 		bedenktijd: String(a.offerHours)
 	};
 }
-

@@ -65,7 +65,9 @@ describe('the feedback mail', () => {
 		expect(await sendFeedbackNow(regisseur.actor, sp.id, a.id, { origin: ORIGIN }, now)).toBe(1);
 		expect(await feedbackMails(came.email)).toHaveLength(1);
 		expect(await feedbackMails(stayedAway.email)).toHaveLength(0);
-		expect((await caught(sendFeedbackNow(regisseur.actor, sp.id, a.id, { origin: ORIGIN }, now), ValidationError)).fields.form).toBe('De feedbackmail is al verstuurd.');
+		expect((await caught(sendFeedbackNow(regisseur.actor, sp.id, a.id, { origin: ORIGIN }, now), ValidationError)).fields.form).toBe(
+			'De feedbackmail is al verstuurd.'
+		);
 		// Nor does the job send it again.
 		await sendDueFeedbackMails({ origin: ORIGIN }, new Date(a.endsAt.getTime() + 3 * HOUR));
 		expect(await feedbackMails(came.email)).toHaveLength(1);
@@ -114,7 +116,9 @@ describe('the feedback link', () => {
 		await caught(getFeedbackForm((await buildSteunpunt()).slug, token), NotFoundError);
 
 		expect((await caught(giveFeedback(sp.slug, token, { nuttig: '6' }, now), ValidationError)).fields.nuttig).toBe('Kies een cijfer van 1 tot 5.');
-		expect((await caught(giveFeedback(sp.slug, token, { nuttig: '4', volgendeKeer: 'a'.repeat(1001) }, now), ValidationError)).fields.volgendeKeer).toBe('Gebruik hooguit 1000 tekens.');
+		expect((await caught(giveFeedback(sp.slug, token, { nuttig: '4', volgendeKeer: 'a'.repeat(1001) }, now), ValidationError)).fields.volgendeKeer).toBe(
+			'Gebruik hooguit 1000 tekens.'
+		);
 		await giveFeedback(sp.slug, token, { nuttig: '4', volgendeKeer: 'Meer over het OPP.' }, now);
 		const rows = await db().select().from(activityFeedback).where(eq(activityFeedback.activityId, a.id));
 		expect(rows).toHaveLength(1);
@@ -142,7 +146,9 @@ describe('topics discussed', () => {
 		const sp = await buildSteunpunt();
 		const regisseur = await buildUser({ steunpuntId: sp.id, roles: ['regisseur'] });
 		const coming = await buildActivity(sp);
-		expect((await caught(registerTopics(regisseur.actor, sp.id, coming.id, { onderwerpen: ['opp'] }), ValidationError)).fields.form).toMatch(/op de dag van de activiteit/);
+		expect((await caught(registerTopics(regisseur.actor, sp.id, coming.id, { onderwerpen: ['opp'] }), ValidationError)).fields.form).toMatch(
+			/op de dag van de activiteit/
+		);
 		const beleid = await buildUser({ steunpuntId: sp.id, roles: ['beleid'] });
 		const { ForbiddenError } = await import('../errors');
 		await caught(registerTopics(beleid.actor, sp.id, coming.id, { onderwerpen: ['opp'] }), ForbiddenError);
@@ -152,7 +158,14 @@ describe('topics discussed', () => {
 		await registerTopics(regisseur.actor, sp.id, a.id, { onderwerpen: ['opp', 'zorgplicht', 'opp'] }, now);
 		let rows = await regs();
 		expect(rows).toHaveLength(1);
-		expect(rows[0]).toMatchObject({ channel: 'activiteit', who: 'ouder', topics: ['opp', 'zorgplicht'], topicsConfirmed: true, day: dayInNL(a.startsAt), durationMinutes: 120 });
+		expect(rows[0]).toMatchObject({
+			channel: 'activiteit',
+			who: 'ouder',
+			topics: ['opp', 'zorgplicht'],
+			topicsConfirmed: true,
+			day: dayInNL(a.startsAt),
+			durationMinutes: 120
+		});
 		const [row] = await db().select().from(activity).where(eq(activity.id, a.id));
 		expect(row).toMatchObject({ topics: ['opp', 'zorgplicht'], registrationId: rows[0].id });
 
@@ -162,7 +175,9 @@ describe('topics discussed', () => {
 		expect(rows).toHaveLength(1);
 		expect(rows[0]).toMatchObject({ id: firstId, topics: ['thuiszitten-verzuim'] });
 
-		expect((await caught(registerTopics(regisseur.actor, sp.id, a.id, { onderwerpen: ['geen-onderwerp'] }, now), ValidationError)).fields.onderwerpen).toMatch(/uit de lijst/);
+		expect((await caught(registerTopics(regisseur.actor, sp.id, a.id, { onderwerpen: ['geen-onderwerp'] }, now), ValidationError)).fields.onderwerpen).toMatch(
+			/uit de lijst/
+		);
 		await registerTopics(regisseur.actor, sp.id, a.id, { onderwerpen: [] }, now);
 		expect(await regs()).toHaveLength(0);
 		const [emptied] = await db().select().from(activity).where(eq(activity.id, a.id));

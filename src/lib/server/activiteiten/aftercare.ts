@@ -31,7 +31,10 @@ async function mailFeedback(steunpuntId: string, activityId: string, ctx: MailCo
 	const sp = await getSteunpuntById(steunpuntId);
 	await prepareLinks();
 	return withTenant(steunpuntId, async (tx) => {
-		const query = tx.select().from(activity).where(and(eq(activity.id, activityId), eq(activity.steunpuntId, steunpuntId)));
+		const query = tx
+			.select()
+			.from(activity)
+			.where(and(eq(activity.id, activityId), eq(activity.steunpuntId, steunpuntId)));
 		const [a] = force ? await query.for('update') : await query.for('update', { skipLocked: true });
 		if (!a) {
 			if (force) throw new NotFoundError();
@@ -42,16 +45,24 @@ async function mailFeedback(steunpuntId: string, activityId: string, ctx: MailCo
 			return 0;
 		}
 		if (a.status !== 'gepland') throw new ValidationError({ form: 'Deze activiteit is afgelast.' });
-		const confirmed = await tx.select().from(activitySignup).where(and(eq(activitySignup.activityId, a.id), eq(activitySignup.status, 'bevestigd')));
+		const confirmed = await tx
+			.select()
+			.from(activitySignup)
+			.where(and(eq(activitySignup.activityId, a.id), eq(activitySignup.status, 'bevestigd')));
 		const anyCheckIn = confirmed.some((s) => s.checkedInAt);
-		if (force && !anyCheckIn && a.endsAt > now) throw new ValidationError({ form: 'De feedbackmail gaat pas na de activiteit, of als er iemand is afgetekend.' });
+		if (force && !anyCheckIn && a.endsAt > now)
+			throw new ValidationError({ form: 'De feedbackmail gaat pas na de activiteit, of als er iemand is afgetekend.' });
 		const came = anyCheckIn ? confirmed.filter((s) => s.checkedInAt) : confirmed;
 		await tx.update(activity).set({ feedbackSentAt: now }).where(eq(activity.id, a.id));
 		let mailed = 0;
 		for (const s of came) {
 			if (!s.email) continue;
 			await tx.update(activitySignup).set({ feedbackSentAt: now }).where(eq(activitySignup.id, s.id));
-			await queueMail(tx, { steunpuntId, to: s.email, ...feedbackMail({ origin: ctx.origin, steunpunt: sp, activity: a, token: await signupToken(s.id, 'feedback'), name: s.name }) });
+			await queueMail(tx, {
+				steunpuntId,
+				to: s.email,
+				...feedbackMail({ origin: ctx.origin, steunpunt: sp, activity: a, token: await signupToken(s.id, 'feedback'), name: s.name })
+			});
 			mailed++;
 		}
 		return mailed;
@@ -63,7 +74,9 @@ export async function sendFeedbackNow(actor: Actor, steunpuntId: string, activit
 	authorize(actor, steunpuntId, policies.canManageActivities(actor));
 	if (!uuidLike.test(activityId)) throw new NotFoundError();
 	const sent = await mailFeedback(steunpuntId, activityId, ctx, now, true);
-	await withTenant(steunpuntId, (tx) => recordAudit(tx, actor, { action: 'activity.feedback_mail', entity: 'activity', entityId: activityId, detail: { sent } }));
+	await withTenant(steunpuntId, (tx) =>
+		recordAudit(tx, actor, { action: 'activity.feedback_mail', entity: 'activity', entityId: activityId, detail: { sent } })
+	);
 	return sent;
 }
 
@@ -72,7 +85,14 @@ export async function sendDueFeedbackMails(ctx: MailContext, now = new Date()): 
 	const due = await db()
 		.select({ id: activity.id, steunpuntId: activity.steunpuntId })
 		.from(activity)
-		.where(and(eq(activity.status, 'gepland'), isNull(activity.feedbackSentAt), lt(activity.endsAt, new Date(now.getTime() - 2 * 3_600_000)), gt(activity.endsAt, new Date(now.getTime() - 14 * 86_400_000))))
+		.where(
+			and(
+				eq(activity.status, 'gepland'),
+				isNull(activity.feedbackSentAt),
+				lt(activity.endsAt, new Date(now.getTime() - 2 * 3_600_000)),
+				gt(activity.endsAt, new Date(now.getTime() - 14 * 86_400_000))
+			)
+		)
 		.limit(200);
 	let sent = 0;
 	for (const d of due) sent += await mailFeedback(d.steunpuntId, d.id, ctx, now, false);
@@ -82,7 +102,10 @@ export async function sendDueFeedbackMails(ctx: MailContext, now = new Date()): 
 async function feedbackSignup(tx: Db, steunpuntId: string, token: string) {
 	const id = await signupIdFromToken(token, 'feedback');
 	if (!id) throw new NotFoundError('Deze link klopt niet. Kijk of je de hele link uit de mail hebt gebruikt.');
-	const [s] = await tx.select().from(activitySignup).where(and(eq(activitySignup.id, id), eq(activitySignup.steunpuntId, steunpuntId), isNotNull(activitySignup.feedbackSentAt)));
+	const [s] = await tx
+		.select()
+		.from(activitySignup)
+		.where(and(eq(activitySignup.id, id), eq(activitySignup.steunpuntId, steunpuntId), isNotNull(activitySignup.feedbackSentAt)));
 	if (!s) throw new NotFoundError('Deze link werkt niet (meer).');
 	if (s.feedbackGiven) throw new GoneError('Je hebt je antwoord al gegeven. Dank je wel!');
 	const [a] = await tx.select().from(activity).where(eq(activity.id, s.activityId));
@@ -113,7 +136,9 @@ export async function giveFeedback(slug: string, token: string, input: Record<st
 			.returning({ id: activitySignup.id });
 		if (!claimed.length) throw new GoneError('Je hebt je antwoord al gegeven. Dank je wel!');
 		// Only the day: the answer's time would point back to the person who just got the mail.
-		await tx.insert(activityFeedback).values({ steunpuntId: sp.id, activityId: a.id, useful: data.nuttig, nextTime: data.volgendeKeer, createdAt: new Date(`${dayInNL(now)}T12:00:00Z`) });
+		await tx
+			.insert(activityFeedback)
+			.values({ steunpuntId: sp.id, activityId: a.id, useful: data.nuttig, nextTime: data.volgendeKeer, createdAt: new Date(`${dayInNL(now)}T12:00:00Z`) });
 	});
 }
 
@@ -123,11 +148,16 @@ export async function registerTopics(actor: Actor, steunpuntId: string, activity
 	if (!uuidLike.test(activityId)) throw new NotFoundError();
 	const { onderwerpen } = parse(ZTopicsInput, input);
 	await withTenant(steunpuntId, async (tx) => {
-		const [a] = await tx.select().from(activity).where(and(eq(activity.id, activityId), eq(activity.steunpuntId, steunpuntId))).for('update');
+		const [a] = await tx
+			.select()
+			.from(activity)
+			.where(and(eq(activity.id, activityId), eq(activity.steunpuntId, steunpuntId)))
+			.for('update');
 		if (!a) throw new NotFoundError();
 		if (a.status !== 'gepland') throw new ValidationError({ form: 'Deze activiteit is afgelast.' });
 		// From the day of the activity on (as check-in), so it can be done at the end of the evening.
-		if (now.getTime() < a.startsAt.getTime() - CHECK_IN_OPENS_MS) throw new ValidationError({ form: 'Wat besproken is, leg je vast op de dag van de activiteit of daarna.' });
+		if (now.getTime() < a.startsAt.getTime() - CHECK_IN_OPENS_MS)
+			throw new ValidationError({ form: 'Wat besproken is, leg je vast op de dag van de activiteit of daarna.' });
 		let registrationId: string | null = a.registrationId;
 		if (registrationId) {
 			if (onderwerpen.length) await tx.update(registration).set({ topics: onderwerpen, topicsConfirmed: true }).where(eq(registration.id, registrationId));
@@ -139,7 +169,15 @@ export async function registerTopics(actor: Actor, steunpuntId: string, activity
 		} else if (onderwerpen.length) {
 			const [r] = await tx
 				.insert(registration)
-				.values({ steunpuntId, day: dayInNL(a.startsAt), channel: 'activiteit', who: a.audience === 'jongeren' ? 'jongere' : 'ouder', topics: onderwerpen, topicsConfirmed: true, durationMinutes: Math.round((a.endsAt.getTime() - a.startsAt.getTime()) / 60_000) })
+				.values({
+					steunpuntId,
+					day: dayInNL(a.startsAt),
+					channel: 'activiteit',
+					who: a.audience === 'jongeren' ? 'jongere' : 'ouder',
+					topics: onderwerpen,
+					topicsConfirmed: true,
+					durationMinutes: Math.round((a.endsAt.getTime() - a.startsAt.getTime()) / 60_000)
+				})
 				.returning({ id: registration.id });
 			registrationId = r.id;
 		}
@@ -147,4 +185,3 @@ export async function registerTopics(actor: Actor, steunpuntId: string, activity
 		await recordAudit(tx, actor, { action: 'activity.topics', entity: 'activity', entityId: a.id, detail: { topics: onderwerpen } });
 	});
 }
-

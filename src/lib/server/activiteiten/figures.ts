@@ -92,7 +92,12 @@ export async function getActivityFigures(actor: Actor, steunpuntId: string, opti
 		const held = kinds.reduce((n, k) => n + k.held, 0);
 		return {
 			sinceDays: options.sinceDays ?? 365,
-			activities: { held: shown(held), coming: shown(kinds.reduce((n, k) => n + k.coming, 0)), cancelled: shown(kinds.reduce((n, k) => n + k.cancelled, 0)), byKind: kinds.map((k) => ({ label: KIND_SHORT[k.kind] ?? k.kind, held: shown(k.held) })) },
+			activities: {
+				held: shown(held),
+				coming: shown(kinds.reduce((n, k) => n + k.coming, 0)),
+				cancelled: shown(kinds.reduce((n, k) => n + k.cancelled, 0)),
+				byKind: kinds.map((k) => ({ label: KIND_SHORT[k.kind] ?? k.kind, held: shown(k.held) }))
+			},
 			signups: { total: shown(s.signups), people: shown(s.people), cancelled: shown(s.cancelled) },
 			attendance: { activities: shown(att.activities), rate: percentage(att.came, att.confirmed), noShows: shown(att.noShows), came: shown(att.came) },
 			waitingList: { used: shown(s.waited), promoted: shown(s.promoted) },

@@ -18,14 +18,16 @@ export interface IcsEvent {
 
 /** 20261208T183000Z */
 export function icsTime(at: Date): string {
-	return at.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+	return at
+		.toISOString()
+		.replace(/[-:]/g, '')
+		.replace(/\.\d{3}/, '');
 }
 
 /** Escapes TEXT values: backslash, semicolon, comma and newlines; drops other control characters. */
 export function icsText(value: string): string {
 	return value
 		.replace(/\r\n?/g, '\n')
-		// eslint-disable-next-line no-control-regex
 		.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
 		.replace(/\\/g, '\\\\')
 		.replace(/;/g, '\\;')

@@ -104,11 +104,19 @@ describe('purgeActivityPersonalData', () => {
 			expect(a.personalDataPurgedAt).toEqual(now);
 			expect(a.onlineUrl).toBeNull();
 			// The personal link no longer works.
-			await caught(getOwnSignup(purged.a.steunpuntId === none.id ? none.slug : standard.slug, purged.s.token, { origin: ORIGIN, now: new Date(now.getTime() + 1000) }), GoneError);
+			await caught(
+				getOwnSignup(purged.a.steunpuntId === none.id ? none.slug : standard.slug, purged.s.token, { origin: ORIGIN, now: new Date(now.getTime() + 1000) }),
+				GoneError
+			);
 		}
 		for (const kept of [sp30recent, sp60]) {
 			const rows = await rowsOf(kept.a.id);
-			expect(rows.find((r) => r.id === kept.s.signupId)).toMatchObject({ name: 'Fatima de Vries', phone: '06 12345678', needs: ['tolk'], needsNote: 'Arabisch' });
+			expect(rows.find((r) => r.id === kept.s.signupId)).toMatchObject({
+				name: 'Fatima de Vries',
+				phone: '06 12345678',
+				needs: ['tolk'],
+				needsNote: 'Arabisch'
+			});
 			expect((await activityOf(kept.a.id)).personalDataPurgedAt).toBeNull();
 		}
 

@@ -21,7 +21,11 @@ export async function sendReminders(ctx: MailContext, now = new Date()): Promise
 	for (let i = 0; i < 1000; i++) {
 		const claimed = await db().transaction(async (tx) => {
 			const [row] = await tx
-				.select({ s: activitySignup, a: activity, sp: { id: steunpunt.id, slug: steunpunt.slug, naam: steunpunt.naam, telefoon: steunpunt.telefoon, email: steunpunt.email } })
+				.select({
+					s: activitySignup,
+					a: activity,
+					sp: { id: steunpunt.id, slug: steunpunt.slug, naam: steunpunt.naam, telefoon: steunpunt.telefoon, email: steunpunt.email }
+				})
 				.from(activitySignup)
 				.innerJoin(activity, eq(activity.id, activitySignup.activityId))
 				.innerJoin(steunpunt, eq(steunpunt.id, activity.steunpuntId))
@@ -41,7 +45,11 @@ export async function sendReminders(ctx: MailContext, now = new Date()): Promise
 			await tx.update(activitySignup).set({ remindedAt: now }).where(eq(activitySignup.id, row.s.id));
 			// Marked reminded and the reminder queued in one transaction.
 			const token = await signupToken(row.s.id);
-			await queueMail(tx, { steunpuntId: row.sp.id, to: row.s.email!, ...reminderMail({ origin: ctx.origin, steunpunt: row.sp, activity: row.a, token, name: row.s.name }) });
+			await queueMail(tx, {
+				steunpuntId: row.sp.id,
+				to: row.s.email!,
+				...reminderMail({ origin: ctx.origin, steunpunt: row.sp, activity: row.a, token, name: row.s.name })
+			});
 			return row;
 		});
 		if (!claimed) break;
@@ -84,5 +92,3 @@ export async function runActivityJobs(ctx: MailContext, now = new Date()): Promi
 	await sendDueFeedbackMails(ctx, now);
 	await purgeActivityPersonalData(now);
 }
-
-

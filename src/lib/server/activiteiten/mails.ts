@@ -59,7 +59,14 @@ export function icsAttachment(o: { origin: string; steunpunt: MailSteunpunt; act
 	};
 }
 
-export function confirmationMail(o: { origin: string; steunpunt: MailSteunpunt; activity: MailActivity; token: string; name: string | null; people: number }): MailContent {
+export function confirmationMail(o: {
+	origin: string;
+	steunpunt: MailSteunpunt;
+	activity: MailActivity;
+	token: string;
+	name: string | null;
+	people: number;
+}): MailContent {
 	const a = o.activity;
 	return build(`Je bent aangemeld: ${a.title}`, [
 		hello(o.name),
@@ -72,7 +79,14 @@ export function confirmationMail(o: { origin: string; steunpunt: MailSteunpunt; 
 	]);
 }
 
-export function waitingListMail(o: { origin: string; steunpunt: MailSteunpunt; activity: MailActivity; token: string; name: string | null; position: number }): MailContent {
+export function waitingListMail(o: {
+	origin: string;
+	steunpunt: MailSteunpunt;
+	activity: MailActivity;
+	token: string;
+	name: string | null;
+	position: number;
+}): MailContent {
 	const a = o.activity;
 	return build(`Je staat op de wachtlijst: ${a.title}`, [
 		hello(o.name),
@@ -83,7 +97,14 @@ export function waitingListMail(o: { origin: string; steunpunt: MailSteunpunt; a
 	]);
 }
 
-export function offerMail(o: { origin: string; steunpunt: MailSteunpunt; activity: MailActivity; token: string; name: string | null; until: Date }): MailContent {
+export function offerMail(o: {
+	origin: string;
+	steunpunt: MailSteunpunt;
+	activity: MailActivity;
+	token: string;
+	name: string | null;
+	until: Date;
+}): MailContent {
 	const a = o.activity;
 	return build(`Er is een plek vrij: ${a.title}`, [
 		hello(o.name),
@@ -108,7 +129,9 @@ export function cancelledMail(o: { steunpunt: MailSteunpunt; activity: MailActiv
 	const when = formatWhen(o.activity.startsAt, o.activity.endsAt);
 	return build(`Je bent afgemeld: ${o.activity.title}`, [
 		hello(o.name),
-		o.waiting ? `Je staat niet meer op de wachtlijst voor ${o.activity.title} op ${when}.` : `Je bent afgemeld voor ${o.activity.title} op ${when}. Jammer dat je niet kunt. Je plek gaat naar iemand anders.`,
+		o.waiting
+			? `Je staat niet meer op de wachtlijst voor ${o.activity.title} op ${when}.`
+			: `Je bent afgemeld voor ${o.activity.title} op ${when}. Jammer dat je niet kunt. Je plek gaat naar iemand anders.`,
 		signature(o.steunpunt)
 	]);
 }

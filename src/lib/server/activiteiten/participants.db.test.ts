@@ -21,7 +21,10 @@ beforeAll(async () => {
 }, 120_000);
 
 async function audits(entityId: string, action: string) {
-	return db().select().from(auditLog).where(and(eq(auditLog.entityId, entityId), eq(auditLog.action, action)));
+	return db()
+		.select()
+		.from(auditLog)
+		.where(and(eq(auditLog.entityId, entityId), eq(auditLog.action, action)));
 }
 async function checkedIn(signupId: string) {
 	const [row] = await db().select().from(activitySignup).where(eq(activitySignup.id, signupId));
@@ -110,7 +113,9 @@ describe('the list and check-in', () => {
 		expect(await checkedIn(s.signupId)).toEqual(door);
 		await caught(checkIn(regisseur.actor, sp.id, a.id, { aanmelding: w.signupId }, door), ConflictError);
 		expect(await checkedIn(w.signupId)).toBeNull();
-		expect((await caught(checkIn(regisseur.actor, sp.id, a.id, { aanmelding: 'x' }, door), ValidationError)).fields.form).toBe('Kies een deelnemer uit de lijst.');
+		expect((await caught(checkIn(regisseur.actor, sp.id, a.id, { aanmelding: 'x' }, door), ValidationError)).fields.form).toBe(
+			'Kies een deelnemer uit de lijst.'
+		);
 		// A sign-up of another activity is not on this list.
 		const b = await buildActivity(sp, { now });
 		const elsewhere = await buildSignup(sp, b.id, {}, now);
@@ -126,7 +131,17 @@ describe('the list and check-in', () => {
 	it('exports the participants as Excel-friendly CSV with formulas defused, audited', async () => {
 		const now = new Date();
 		const a = await buildActivity(sp, { now });
-		await buildSignup(sp, a.id, { naam: '=HYPERLINK("https://evil.example","klik")', telefoon: '+31 6 12345678', toelichting: 'Rolstoel; "graag" vooraan', behoeften: ['rolstoel', 'tolk'] }, now);
+		await buildSignup(
+			sp,
+			a.id,
+			{
+				naam: '=HYPERLINK("https://evil.example","klik")',
+				telefoon: '+31 6 12345678',
+				toelichting: 'Rolstoel; "graag" vooraan',
+				behoeften: ['rolstoel', 'tolk']
+			},
+			now
+		);
 		await buildSignup(sp, a.id, { naam: 'Jan Jansen', email: '', telefoon: '0612345678' }, now);
 		const { filename, csv } = await exportParticipants(regisseur.actor, sp.id, a.id);
 		expect(filename).toMatch(/^deelnemers-\d{4}-\d{2}-\d{2}\.csv$/);

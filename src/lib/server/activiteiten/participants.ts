@@ -21,7 +21,10 @@ export const CHECK_IN_OPENS_MS = 24 * 3_600_000;
 
 async function load(tx: Db, steunpuntId: string, id: string) {
 	if (!uuidLike.test(id)) throw new NotFoundError();
-	const [a] = await tx.select().from(activity).where(and(eq(activity.id, id), eq(activity.steunpuntId, steunpuntId)));
+	const [a] = await tx
+		.select()
+		.from(activity)
+		.where(and(eq(activity.id, id), eq(activity.steunpuntId, steunpuntId)));
 	if (!a) throw new NotFoundError();
 	return a;
 }
@@ -85,11 +88,18 @@ export async function checkIn(actor: Actor, steunpuntId: string, activityId: str
 	await withTenant(steunpuntId, async (tx) => {
 		const a = await load(tx, steunpuntId, activityId);
 		if (a.status !== 'gepland') throw new ValidationError({ form: 'Deze activiteit is afgelast.' });
-		if (now.getTime() < a.startsAt.getTime() - CHECK_IN_OPENS_MS) throw new ValidationError({ form: 'Aanwezigheid aftekenen kan vanaf een dag voor de activiteit.' });
-		const [s] = await tx.select().from(activitySignup).where(and(eq(activitySignup.id, signupId), eq(activitySignup.activityId, a.id)));
+		if (now.getTime() < a.startsAt.getTime() - CHECK_IN_OPENS_MS)
+			throw new ValidationError({ form: 'Aanwezigheid aftekenen kan vanaf een dag voor de activiteit.' });
+		const [s] = await tx
+			.select()
+			.from(activitySignup)
+			.where(and(eq(activitySignup.id, signupId), eq(activitySignup.activityId, a.id)));
 		if (!s) throw new ValidationError({ form: 'Kies een deelnemer uit de lijst.' });
 		if (s.status !== 'bevestigd') throw new ConflictError('Alleen wie aangemeld is, kan worden afgetekend.');
-		await tx.update(activitySignup).set({ checkedInAt: present ? now : null, updatedAt: now }).where(eq(activitySignup.id, s.id));
+		await tx
+			.update(activitySignup)
+			.set({ checkedInAt: present ? now : null, updatedAt: now })
+			.where(eq(activitySignup.id, s.id));
 	});
 }
 
@@ -103,7 +113,17 @@ export async function exportParticipants(actor: Actor, steunpuntId: string, acti
 		const header = ['Status', 'Naam', 'E-mail', 'Telefoon', 'Personen', 'Wie', 'Wensen', 'Toelichting', 'Aanwezig'];
 		const lines = rows.map((s) => {
 			const p = present(s);
-			return [p.statusLabel, p.name ?? '', p.email ?? '', p.phone ?? '', String(p.people), p.who, p.needs.join(', '), p.needsNote ?? '', p.checkedIn ? 'ja' : 'nee'];
+			return [
+				p.statusLabel,
+				p.name ?? '',
+				p.email ?? '',
+				p.phone ?? '',
+				String(p.people),
+				p.who,
+				p.needs.join(', '),
+				p.needsNote ?? '',
+				p.checkedIn ? 'ja' : 'nee'
+			];
 		});
 		const csv = '\uFEFF' + [header, ...lines].map((cells) => cells.map(csvCell).join(';')).join('\r\n') + '\r\n';
 		const day = dateToNlLocal(a.startsAt).day;

@@ -8,7 +8,10 @@ import { TOPICS } from '$lib/taxonomy';
 
 const day = isoDay({ from: '2020-01-01', to: '2100-01-01', message: 'Vul een datum in als jjjj-mm-dd, bijvoorbeeld 2026-12-08.' });
 const clock = (missing: string) =>
-	z.preprocess((v) => (typeof v === 'string' ? v.trim().replace('.', ':') : v), z.string({ message: missing }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Vul een tijd in als uu:mm, bijvoorbeeld 19:30.'));
+	z.preprocess(
+		(v) => (typeof v === 'string' ? v.trim().replace('.', ':') : v),
+		z.string({ message: missing }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Vul een tijd in als uu:mm, bijvoorbeeld 19:30.')
+	);
 const url = z.preprocess(
 	blank,
 	cleanText(500, 'Deze link is te lang.')
@@ -39,7 +42,8 @@ export const ZActivityInput = z
 	.superRefine((v, ctx) => {
 		// Only two valid times can be compared (zod runs this also when one of them failed).
 		const valid = (t: string) => /^([01]\d|2[0-3]):[0-5]\d$/.test(t);
-		if (valid(v.begintijd) && valid(v.eindtijd) && v.eindtijd <= v.begintijd) ctx.addIssue({ code: 'custom', path: ['eindtijd'], message: 'De eindtijd moet na de begintijd liggen.' });
+		if (valid(v.begintijd) && valid(v.eindtijd) && v.eindtijd <= v.begintijd)
+			ctx.addIssue({ code: 'custom', path: ['eindtijd'], message: 'De eindtijd moet na de begintijd liggen.' });
 		if (v.soort === 'online' && !v.onlineLink) ctx.addIssue({ code: 'custom', path: ['onlineLink'], message: 'Vul de link van de online bijeenkomst in.' });
 		if (v.soort !== 'online' && !v.adres) ctx.addIssue({ code: 'custom', path: ['adres'], message: 'Vul het adres in, of kies een online bijeenkomst.' });
 		if (v.soort !== 'online' && !v.plaats) ctx.addIssue({ code: 'custom', path: ['plaats'], message: 'Vul de plaats in.' });
@@ -53,7 +57,9 @@ export const ZSeriesInput = z.object({
 });
 
 /** A copy on another date. */
-export const ZCopyInput = z.object({ datum: z.preprocess((v) => (v === undefined || v === null ? '' : v), z.string().min(1, 'Vul de datum van de kopie in.').pipe(day)) });
+export const ZCopyInput = z.object({
+	datum: z.preprocess((v) => (v === undefined || v === null ? '' : v), z.string().min(1, 'Vul de datum van de kopie in.').pipe(day))
+});
 
 /** Signing up on the public site. */
 export const ZSignupInput = z
@@ -68,7 +74,8 @@ export const ZSignupInput = z
 		toestemming: z.literal('ja', { message: 'Geef toestemming, anders kunnen we je aanmelding niet bewaren.' })
 	})
 	.superRefine((v, ctx) => {
-		if (!v.email && !v.telefoon) ctx.addIssue({ code: 'custom', path: ['email'], message: 'Vul je e-mailadres of je telefoonnummer in, zodat we je kunnen bereiken.' });
+		if (!v.email && !v.telefoon)
+			ctx.addIssue({ code: 'custom', path: ['email'], message: 'Vul je e-mailadres of je telefoonnummer in, zodat we je kunnen bereiken.' });
 	});
 
 /** Changing one's own sign-up through the personal link. */
@@ -85,4 +92,9 @@ export const ZFeedbackInput = z.object({
 });
 
 /** The topics discussed at an activity (counted in the signalering). */
-export const ZTopicsInput = z.object({ onderwerpen: manyOf(TOPICS.map((t) => t.slug), { max: 8, message: 'Kies hooguit 8 onderwerpen uit de lijst.' }) });
+export const ZTopicsInput = z.object({
+	onderwerpen: manyOf(
+		TOPICS.map((t) => t.slug),
+		{ max: 8, message: 'Kies hooguit 8 onderwerpen uit de lijst.' }
+	)
+});

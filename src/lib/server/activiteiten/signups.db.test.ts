@@ -55,7 +55,15 @@ describe('signing up', () => {
 		const a = await buildActivity(sp, { capacity: 3, now, title: 'Oudercafé, thema; "school"' });
 		const first = await buildSignup(sp, a.id, { naam: 'Fatima de Vries', aantal: '2', behoeften: ['tolk', 'rolstoel'], toelichting: 'Arabisch' }, now);
 		expect(first).toMatchObject({ status: 'bevestigd', position: null });
-		expect(await signupRow(first.signupId)).toMatchObject({ status: 'bevestigd', people: 2, name: 'Fatima de Vries', needs: ['tolk', 'rolstoel'], needsNote: 'Arabisch', wasWaiting: false, consentVersion: '2026-11' });
+		expect(await signupRow(first.signupId)).toMatchObject({
+			status: 'bevestigd',
+			people: 2,
+			name: 'Fatima de Vries',
+			needs: ['tolk', 'rolstoel'],
+			needsNote: 'Arabisch',
+			wasWaiting: false,
+			consentVersion: '2026-11'
+		});
 		expect((await signupRow(first.signupId)).tokenExpiresAt).toEqual(a.endsAt);
 		expect(first.token).toBe(await signupToken(first.signupId));
 
@@ -178,7 +186,12 @@ describe('bad input', () => {
 	it(`refuses ${cases.length} kinds of bad input with a Dutch message on the field, and saves nothing`, async () => {
 		const sp = await buildSteunpunt();
 		const a = await buildActivity(sp, { now });
-		const before = (await db().select({ n: sql<number>`count(*)::int` }).from(mailOutbox).where(eq(mailOutbox.steunpuntId, sp.id)))[0].n;
+		const before = (
+			await db()
+				.select({ n: sql<number>`count(*)::int` })
+				.from(mailOutbox)
+				.where(eq(mailOutbox.steunpuntId, sp.id))
+		)[0].n;
 		const { issueFormToken } = await import('../platform/spam');
 		for (const [name, overrides, field] of cases) {
 			const input = await signupForm(a.id, {}, now);
@@ -197,7 +210,12 @@ describe('bad input', () => {
 			expect(fields[field], name).not.toMatch(/Invalid|Expected|Required/);
 		}
 		expect(await rowsOf(a.id)).toHaveLength(0);
-		const after = (await db().select({ n: sql<number>`count(*)::int` }).from(mailOutbox).where(eq(mailOutbox.steunpuntId, sp.id)))[0].n;
+		const after = (
+			await db()
+				.select({ n: sql<number>`count(*)::int` })
+				.from(mailOutbox)
+				.where(eq(mailOutbox.steunpuntId, sp.id))
+		)[0].n;
 		expect(after).toBe(before);
 	});
 
@@ -368,7 +386,10 @@ describe('the waiting list and offers', () => {
 		// Someone waiting who fits (left there, e.g. by an interrupted run) comes first.
 		const b = await buildActivity(sp, { capacity: 2, now });
 		await buildSignup(sp, b.id, {}, now);
-		const [waiting] = await db().insert(activitySignup).values({ steunpuntId: sp.id, activityId: b.id, status: 'wachtlijst', people: 1, wasWaiting: true, name: 'Al wachtend' }).returning();
+		const [waiting] = await db()
+			.insert(activitySignup)
+			.values({ steunpuntId: sp.id, activityId: b.id, status: 'wachtlijst', people: 1, wasWaiting: true, name: 'Al wachtend' })
+			.returning();
 		const late = await buildSignup(sp, b.id, {}, now);
 		expect(late).toMatchObject({ status: 'wachtlijst', position: 2 });
 		expect((await signupRow(waiting.id)).status).toBe('wachtlijst');
@@ -386,7 +407,14 @@ describe('the personal link', () => {
 		const a = await buildActivity(sp, { now });
 		const s = await buildSignup(sp, a.id, { aantal: '2', behoeften: ['ringleiding'] }, now);
 		const page = await getOwnSignup(sp.slug, s.token, { origin: ORIGIN, now });
-		expect(page).toMatchObject({ status: 'bevestigd', statusLabel: 'Aangemeld', people: 2, needs: ['ringleiding'], position: null, activity: { id: a.id, title: a.title, maxPerSignup: 2, started: false, cancelled: false } });
+		expect(page).toMatchObject({
+			status: 'bevestigd',
+			statusLabel: 'Aangemeld',
+			people: 2,
+			needs: ['ringleiding'],
+			position: null,
+			activity: { id: a.id, title: a.title, maxPerSignup: 2, started: false, cancelled: false }
+		});
 		await cancelOwnSignup(sp.slug, s.token, { origin: ORIGIN, now });
 		for (const call of [
 			() => cancelOwnSignup(sp.slug, s.token, { origin: ORIGIN, now }),
@@ -436,7 +464,9 @@ describe('the personal link', () => {
 		expect((await getOwnSignup(sp.slug, s.token, { origin: ORIGIN, now: during })).activity.started).toBe(true);
 		expect((await caught(cancelOwnSignup(sp.slug, s.token, { origin: ORIGIN, now: during }), GoneError)).message).toMatch(/al begonnen/);
 		await db().update(activity).set({ status: 'afgelast' }).where(eq(activity.id, a.id));
-		expect((await caught(changeOwnSignup(sp.slug, s.token, { aantal: '1' }, { origin: ORIGIN, now }), GoneError)).message).toBe('Deze activiteit gaat niet door.');
+		expect((await caught(changeOwnSignup(sp.slug, s.token, { aantal: '1' }, { origin: ORIGIN, now }), GoneError)).message).toBe(
+			'Deze activiteit gaat niet door.'
+		);
 		expect((await getOwnSignup(sp.slug, s.token, { origin: ORIGIN, now })).activity.cancelled).toBe(true);
 		expect((await signupRow(s.signupId)).status).toBe('bevestigd');
 	});
@@ -517,7 +547,9 @@ describe('places under concurrency', () => {
 		const a = await buildActivity(sp, { capacity: 10, maxPerSignup: 1, now });
 		for (let i = 0; i < 5; i++) await buildSignup(sp, a.id, {}, now);
 		const inputs = await Promise.all(Array.from({ length: 50 }, () => signupForm(a.id, {}, now)));
-		const results = await Promise.all(inputs.map((input, i) => signUp({ slug: sp.slug, activityId: a.id, client: `burst-${i}-${randomUUID()}`, input, origin: ORIGIN, now })));
+		const results = await Promise.all(
+			inputs.map((input, i) => signUp({ slug: sp.slug, activityId: a.id, client: `burst-${i}-${randomUUID()}`, input, origin: ORIGIN, now }))
+		);
 		expect(results.filter((r) => r.status === 'bevestigd')).toHaveLength(5);
 		const waiting = results.filter((r) => r.status === 'wachtlijst');
 		expect(waiting).toHaveLength(45);
@@ -534,7 +566,10 @@ describe('places under concurrency', () => {
 		// Everyone confirmed came before everyone waiting.
 		const lastConfirmed = Math.max(...rows.filter((r) => r.status === 'bevestigd').map((r) => r.queueNo));
 		expect(Math.min(...queue.map((r) => r.queueNo))).toBeGreaterThan(lastConfirmed);
-		const mails = await db().select().from(mailOutbox).where(and(eq(mailOutbox.steunpuntId, sp.id)));
+		const mails = await db()
+			.select()
+			.from(mailOutbox)
+			.where(and(eq(mailOutbox.steunpuntId, sp.id)));
 		expect(mails.filter((m) => m.subject.startsWith('Je bent aangemeld'))).toHaveLength(10);
 		expect(mails.filter((m) => m.subject.startsWith('Je staat op de wachtlijst'))).toHaveLength(45);
 	}, 120_000);

@@ -46,7 +46,11 @@ type Outgoing = Mail[];
 
 async function lockActivity(tx: Db, steunpuntId: string, id: string): Promise<Activity> {
 	if (!uuidLike.test(id)) throw new NotFoundError();
-	const [a] = await tx.select().from(activity).where(and(eq(activity.id, id), eq(activity.steunpuntId, steunpuntId))).for('update');
+	const [a] = await tx
+		.select()
+		.from(activity)
+		.where(and(eq(activity.id, id), eq(activity.steunpuntId, steunpuntId)))
+		.for('update');
 	if (!a) throw new NotFoundError();
 	return a;
 }
@@ -61,7 +65,20 @@ export async function placesTaken(tx: Db, activityId: string): Promise<number> {
 }
 
 function mailActivity(a: Activity): MailActivity {
-	return { id: a.id, title: a.title, startsAt: a.startsAt, endsAt: a.endsAt, online: a.online, locationName: a.locationName, address: a.address, place: a.place, onlineUrl: a.onlineUrl, sequence: a.sequence, updatedAt: a.updatedAt, description: a.description };
+	return {
+		id: a.id,
+		title: a.title,
+		startsAt: a.startsAt,
+		endsAt: a.endsAt,
+		online: a.online,
+		locationName: a.locationName,
+		address: a.address,
+		place: a.place,
+		onlineUrl: a.onlineUrl,
+		sequence: a.sequence,
+		updatedAt: a.updatedAt,
+		description: a.description
+	};
 }
 
 function hostOf(origin: string): string {
@@ -100,11 +117,13 @@ export async function offerFreedPlaces(tx: Db, sp: PublicSteunpunt, a: Activity,
 		if (!next) break;
 		const until = new Date(Math.min(now.getTime() + a.offerHours * 3_600_000, a.startsAt.getTime()));
 		const token = await signupToken(next.id);
-		await tx
-			.update(activitySignup)
-			.set({ status: 'aangeboden', offeredAt: now, offerExpiresAt: until, updatedAt: now })
-			.where(eq(activitySignup.id, next.id));
-		if (next.email) out.push({ steunpuntId: sp.id, to: next.email, ...offerMail({ origin: ctx.origin, steunpunt: sp, activity: mailActivity(a), token, name: next.name, until }) });
+		await tx.update(activitySignup).set({ status: 'aangeboden', offeredAt: now, offerExpiresAt: until, updatedAt: now }).where(eq(activitySignup.id, next.id));
+		if (next.email)
+			out.push({
+				steunpuntId: sp.id,
+				to: next.email,
+				...offerMail({ origin: ctx.origin, steunpunt: sp, activity: mailActivity(a), token, name: next.name, until })
+			});
 		free -= next.people;
 		offered++;
 	}
@@ -118,7 +137,9 @@ async function expireOffersIn(tx: Db, sp: PublicSteunpunt, a: Activity, ctx: Mai
 		.set({ status: 'verlopen', updatedAt: now })
 		.where(and(eq(activitySignup.activityId, a.id), eq(activitySignup.status, 'aangeboden'), lt(activitySignup.offerExpiresAt, now)))
 		.returning({ email: activitySignup.email, name: activitySignup.name });
-	for (const e of expired) if (e.email) out.push({ steunpuntId: sp.id, to: e.email, ...offerExpiredMail({ origin: ctx.origin, steunpunt: sp, activity: mailActivity(a), name: e.name }) });
+	for (const e of expired)
+		if (e.email)
+			out.push({ steunpuntId: sp.id, to: e.email, ...offerExpiredMail({ origin: ctx.origin, steunpunt: sp, activity: mailActivity(a), name: e.name }) });
 	if (expired.length) await offerFreedPlaces(tx, sp, a, ctx, now, out);
 	return expired.length;
 }
@@ -129,7 +150,13 @@ async function queueAll(tx: Db, out: Outgoing): Promise<void> {
 }
 
 /** Runs `fn` with the activity locked; the mails it collected go to the outbox in the same transaction. */
-async function underLock<T>(sp: PublicSteunpunt, activityId: string, ctx: MailContext, now: Date, fn: (tx: Db, a: Activity, out: Outgoing) => Promise<T>): Promise<T> {
+async function underLock<T>(
+	sp: PublicSteunpunt,
+	activityId: string,
+	ctx: MailContext,
+	now: Date,
+	fn: (tx: Db, a: Activity, out: Outgoing) => Promise<T>
+): Promise<T> {
 	const out: Outgoing = [];
 	await prepareLinks();
 	let result: T;
@@ -170,10 +197,20 @@ function checkOpen(a: Activity, now: Date) {
 	if (a.startsAt <= now) throw new ValidationError({ form: 'Deze activiteit is al begonnen. Aanmelden kan niet meer.' });
 }
 
-async function insertSignup(tx: Db, sp: PublicSteunpunt, a: Activity, data: ReturnType<typeof ZSignupInput.parse>, ctx: MailContext, now: Date, out: Outgoing): Promise<SignupResult> {
+async function insertSignup(
+	tx: Db,
+	sp: PublicSteunpunt,
+	a: Activity,
+	data: ReturnType<typeof ZSignupInput.parse>,
+	ctx: MailContext,
+	now: Date,
+	out: Outgoing
+): Promise<SignupResult> {
 	checkOpen(a, now);
-	if (data.aantal > a.maxPerSignup) throw new ValidationError({ aantal: `Je kunt je aanmelden met hooguit ${a.maxPerSignup} ${a.maxPerSignup === 1 ? 'persoon' : 'personen'}.` });
-	if (a.audience === 'ouders' && data.wie === 'professional') throw new ValidationError({ wie: 'Deze activiteit is alleen voor ouders en verzorgers. Kijk in de agenda voor een passend-onderwijscafé.' });
+	if (data.aantal > a.maxPerSignup)
+		throw new ValidationError({ aantal: `Je kunt je aanmelden met hooguit ${a.maxPerSignup} ${a.maxPerSignup === 1 ? 'persoon' : 'personen'}.` });
+	if (a.audience === 'ouders' && data.wie === 'professional')
+		throw new ValidationError({ wie: 'Deze activiteit is alleen voor ouders en verzorgers. Kijk in de agenda voor een passend-onderwijscafé.' });
 	const taken = await placesTaken(tx, a.id);
 	const free = a.capacity - taken;
 	const [{ waiting, fitting }] = await tx
@@ -214,29 +251,57 @@ async function insertSignup(tx: Db, sp: PublicSteunpunt, a: Activity, data: Retu
 		if (mail) out.push(mail);
 	} else {
 		position = waiting + 1;
-		if (row.email) out.push({ steunpuntId: sp.id, to: row.email, ...waitingListMail({ origin: ctx.origin, steunpunt: sp, activity: mailActivity(a), token, name: row.name, position }) });
+		if (row.email)
+			out.push({
+				steunpuntId: sp.id,
+				to: row.email,
+				...waitingListMail({ origin: ctx.origin, steunpunt: sp, activity: mailActivity(a), token, name: row.name, position })
+			});
 	}
 	return { signupId: id, status, token, position };
 }
 
 /** A parent or professional signs up on the public site (spam guards as for questions). */
-export async function signUp(options: { slug: string; activityId: string; client: string; input: Record<string, unknown>; origin: string; now?: Date }): Promise<SignupResult> {
+export async function signUp(options: {
+	slug: string;
+	activityId: string;
+	client: string;
+	input: Record<string, unknown>;
+	origin: string;
+	now?: Date;
+}): Promise<SignupResult> {
 	const sp = await getSteunpuntBySlug(options.slug);
 	const now = options.now ?? new Date();
 	if (!uuidLike.test(options.activityId)) throw new NotFoundError();
-	await checkHumanSubmission({ purpose: `activiteit:${options.activityId}`, token: options.input.formtijd, honeypot: options.input.website, now: now.getTime() });
+	await checkHumanSubmission({
+		purpose: `activiteit:${options.activityId}`,
+		token: options.input.formtijd,
+		honeypot: options.input.website,
+		now: now.getTime()
+	});
 	await limitSubmissions({ kind: 'activiteit', steunpuntId: sp.id, client: options.client });
 	const data = parse(ZSignupInput, options.input);
-	return underLock(sp, options.activityId, { origin: options.origin }, now, (tx, a, out) => insertSignup(tx, sp, a, data, { origin: options.origin }, now, out));
+	return underLock(sp, options.activityId, { origin: options.origin }, now, (tx, a, out) =>
+		insertSignup(tx, sp, a, data, { origin: options.origin }, now, out)
+	);
 }
 
 /** The regisseur adds someone who signed up by phone or at the door (no spam guards). Audited. */
-export async function addParticipant(actor: Actor, steunpuntId: string, activityId: string, input: Record<string, unknown>, ctx: MailContext, now = new Date()): Promise<SignupResult> {
+export async function addParticipant(
+	actor: Actor,
+	steunpuntId: string,
+	activityId: string,
+	input: Record<string, unknown>,
+	ctx: MailContext,
+	now = new Date()
+): Promise<SignupResult> {
 	authorize(actor, steunpuntId, policies.canManageActivities(actor));
 	const sp = await getSteunpuntById(steunpuntId);
 	const data = parse(ZSignupInput, input);
 	const result = await underLock(sp, activityId, ctx, now, (tx, a, out) => insertSignup(tx, sp, a, data, ctx, now, out));
-	await withTenant(steunpuntId, (tx) => recordAudit(tx, actor, { action: 'activity.signup_add', entity: 'activity', entityId: activityId, detail: { status: result.status } }));
+	await withTenant(steunpuntId, (tx) =>
+		recordAudit(tx, actor, { action: 'activity.signup_add', entity: 'activity', entityId: activityId, detail: { status: result.status } })
+	);
 	return result;
 }
 
@@ -245,7 +310,10 @@ export async function addParticipant(actor: Actor, steunpuntId: string, activity
 async function signupByToken(tx: Db, steunpuntId: string, token: string, now: Date): Promise<Signup> {
 	const id = await signupIdFromToken(token);
 	if (!id) throw new NotFoundError('Deze link klopt niet. Kijk of je de hele link uit de mail hebt gebruikt.');
-	const [s] = await tx.select().from(activitySignup).where(and(eq(activitySignup.id, id), eq(activitySignup.steunpuntId, steunpuntId)));
+	const [s] = await tx
+		.select()
+		.from(activitySignup)
+		.where(and(eq(activitySignup.id, id), eq(activitySignup.steunpuntId, steunpuntId)));
 	if (!s) throw new NotFoundError('Deze link werkt niet (meer). Misschien zijn je gegevens al gewist.');
 	if (s.tokenExpiresAt && s.tokenExpiresAt <= now) throw new GoneError('Deze link is verlopen: de activiteit is voorbij.');
 	return s;
@@ -308,7 +376,11 @@ export async function getOwnSignup(slug: string, token: string, options: { origi
 
 /** A sign-up of the locked activity, locked too (404 when it is not one of its sign-ups). */
 async function lockSignup(tx: Db, signupId: string, a: Activity): Promise<Signup> {
-	const [s] = await tx.select().from(activitySignup).where(and(eq(activitySignup.id, signupId), eq(activitySignup.activityId, a.id))).for('update');
+	const [s] = await tx
+		.select()
+		.from(activitySignup)
+		.where(and(eq(activitySignup.id, signupId), eq(activitySignup.activityId, a.id)))
+		.for('update');
 	if (!s) throw new NotFoundError();
 	return s;
 }
@@ -316,7 +388,12 @@ async function lockSignup(tx: Db, signupId: string, a: Activity): Promise<Signup
 /** Signs off: the place (if held) goes to the waiting list; the person gets a mail. */
 async function cancelSignup(tx: Db, sp: PublicSteunpunt, a: Activity, s: Signup, ctx: MailContext, now: Date, out: Outgoing): Promise<void> {
 	await tx.update(activitySignup).set({ status: 'geannuleerd', cancelledAt: now, updatedAt: now }).where(eq(activitySignup.id, s.id));
-	if (s.email) out.push({ steunpuntId: sp.id, to: s.email, ...cancelledMail({ steunpunt: sp, activity: mailActivity(a), name: s.name, waiting: s.status === 'wachtlijst' }) });
+	if (s.email)
+		out.push({
+			steunpuntId: sp.id,
+			to: s.email,
+			...cancelledMail({ steunpunt: sp, activity: mailActivity(a), name: s.name, waiting: s.status === 'wachtlijst' })
+		});
 	await offerFreedPlaces(tx, sp, a, ctx, now, out);
 }
 
@@ -376,11 +453,18 @@ export async function changeOwnSignup(slug: string, token: string, input: Record
 	const { activityId, signupId } = await ownIds(sp, token, now);
 	await underLock(sp, activityId, options, now, async (tx, a, out) => {
 		const s = await lockedOwn(tx, signupId, a, now);
-		if (data.aantal > a.maxPerSignup) throw new ValidationError({ aantal: `Je kunt je aanmelden met hooguit ${a.maxPerSignup} ${a.maxPerSignup === 1 ? 'persoon' : 'personen'}.` });
+		if (data.aantal > a.maxPerSignup)
+			throw new ValidationError({ aantal: `Je kunt je aanmelden met hooguit ${a.maxPerSignup} ${a.maxPerSignup === 1 ? 'persoon' : 'personen'}.` });
 		if (!s.email && !data.telefoon) throw new ValidationError({ telefoon: 'Vul je telefoonnummer in, zodat we je kunnen bereiken.' });
 		if ((HOLDS_PLACE as readonly string[]).includes(s.status) && data.aantal > s.people) {
 			const free = a.capacity - (await placesTaken(tx, a.id));
-			if (data.aantal - s.people > free) throw new ValidationError({ aantal: free > 0 ? `Er ${free === 1 ? 'is' : 'zijn'} nog ${free} ${free === 1 ? 'plek' : 'plekken'} vrij. Je kunt met hooguit ${s.people + free} personen komen.` : `Er is geen plek meer vrij. Je kunt met hooguit ${s.people} ${s.people === 1 ? 'persoon' : 'personen'} komen.` });
+			if (data.aantal - s.people > free)
+				throw new ValidationError({
+					aantal:
+						free > 0
+							? `Er ${free === 1 ? 'is' : 'zijn'} nog ${free} ${free === 1 ? 'plek' : 'plekken'} vrij. Je kunt met hooguit ${s.people + free} personen komen.`
+							: `Er is geen plek meer vrij. Je kunt met hooguit ${s.people} ${s.people === 1 ? 'persoon' : 'personen'} komen.`
+				});
 		}
 		await tx
 			.update(activitySignup)
@@ -400,7 +484,14 @@ function signupIdOf(input: Record<string, unknown>): string {
 }
 
 /** The regisseur signs someone off (they phoned); their place goes to the waiting list. Audited. */
-export async function removeParticipant(actor: Actor, steunpuntId: string, activityId: string, input: Record<string, unknown>, ctx: MailContext, now = new Date()): Promise<void> {
+export async function removeParticipant(
+	actor: Actor,
+	steunpuntId: string,
+	activityId: string,
+	input: Record<string, unknown>,
+	ctx: MailContext,
+	now = new Date()
+): Promise<void> {
 	authorize(actor, steunpuntId, policies.canManageActivities(actor));
 	const signupId = signupIdOf(input);
 	const sp = await getSteunpuntById(steunpuntId);
@@ -413,7 +504,14 @@ export async function removeParticipant(actor: Actor, steunpuntId: string, activ
 }
 
 /** Someone without e-mail was offered a place and said yes on the phone: the regisseur takes it for them. Audited. */
-export async function confirmOffer(actor: Actor, steunpuntId: string, activityId: string, input: Record<string, unknown>, ctx: MailContext, now = new Date()): Promise<void> {
+export async function confirmOffer(
+	actor: Actor,
+	steunpuntId: string,
+	activityId: string,
+	input: Record<string, unknown>,
+	ctx: MailContext,
+	now = new Date()
+): Promise<void> {
 	authorize(actor, steunpuntId, policies.canManageActivities(actor));
 	const signupId = signupIdOf(input);
 	const sp = await getSteunpuntById(steunpuntId);

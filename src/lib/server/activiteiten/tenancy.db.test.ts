@@ -42,7 +42,9 @@ describe('row-level security of the activity tables', () => {
 		const updated = await withTenant(a.id, (tx) => tx.update(activity).set({ title: 'Overgenomen' }).where(eq(activity.id, bActivity.id)).returning());
 		expect(updated).toHaveLength(0);
 		expect((await db().select().from(activity).where(eq(activity.id, bActivity.id)))[0].title).toBe(bActivity.title);
-		await expect(withTenant(a.id, (tx) => tx.insert(activitySignup).values({ steunpuntId: b.id, activityId: bActivity.id, status: 'bevestigd' }))).rejects.toThrow();
+		await expect(
+			withTenant(a.id, (tx) => tx.insert(activitySignup).values({ steunpuntId: b.id, activityId: bActivity.id, status: 'bevestigd' }))
+		).rejects.toThrow();
 		await expect(withTenant(a.id, (tx) => tx.insert(activityFeedback).values({ steunpuntId: b.id, activityId: bActivity.id, useful: 5 }))).rejects.toThrow();
 		expect(await db().select().from(activitySignup).where(eq(activitySignup.activityId, bActivity.id))).toHaveLength(1);
 	});

@@ -4,7 +4,15 @@
  */
 const TZ = 'Europe/Amsterdam';
 
-const partsFormat = new Intl.DateTimeFormat('en-US', { timeZone: TZ, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+const partsFormat = new Intl.DateTimeFormat('en-US', {
+	timeZone: TZ,
+	hourCycle: 'h23',
+	year: 'numeric',
+	month: '2-digit',
+	day: '2-digit',
+	hour: '2-digit',
+	minute: '2-digit'
+});
 
 /** Minutes the Netherlands is ahead of UTC at this instant (60 or 120). */
 function offsetMinutes(ms: number): number {
@@ -46,7 +54,9 @@ export function formatClock(at: Date): string {
 /** "dinsdag 8 december 2026, 19.30 tot 21.30 uur" */
 export function formatWhen(startsAt: Date, endsAt: Date): string {
 	const sameDay = dateToNlLocal(startsAt).day === dateToNlLocal(endsAt).day;
-	return sameDay ? `${formatDay(startsAt)}, ${formatClock(startsAt)} tot ${formatClock(endsAt)} uur` : `${formatDay(startsAt)} ${formatClock(startsAt)} uur tot ${formatDay(endsAt)} ${formatClock(endsAt)} uur`;
+	return sameDay
+		? `${formatDay(startsAt)}, ${formatClock(startsAt)} tot ${formatClock(endsAt)} uur`
+		: `${formatDay(startsAt)} ${formatClock(startsAt)} uur tot ${formatDay(endsAt)} ${formatClock(endsAt)} uur`;
 }
 
 /** "8 december, 19.30 uur": for a deadline in a mail. */

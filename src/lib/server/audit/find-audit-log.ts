@@ -37,12 +37,19 @@ export async function findAuditLog(actor: Actor, steunpuntId: string, options: {
 	if (options.filter === 'activiteiten') where.push(like(auditLog.action, 'activity.%'));
 	if (options.entityId) where.push(eq(auditLog.entityId, options.entityId));
 	const rows = await withTenant(steunpuntId, async (tx) => {
-		const found = await tx.select().from(auditLog).where(and(...where)).orderBy(desc(auditLog.at)).limit(options.limit ?? 200);
+		const found = await tx
+			.select()
+			.from(auditLog)
+			.where(and(...where))
+			.orderBy(desc(auditLog.at))
+			.limit(options.limit ?? 200);
 		await tx.insert(auditLog).values({ steunpuntId, userId: actor.userId, action: 'audit.read', entity: 'audit_log' });
 		return found;
 	});
 	const ids = [...new Set(rows.map((r) => r.userId).filter((x): x is string => !!x))];
-	const users = new Map(ids.length ? (await db().select({ id: appUser.id, naam: appUser.naam }).from(appUser).where(inArray(appUser.id, ids))).map((u) => [u.id, u.naam]) : []);
+	const users = new Map(
+		ids.length ? (await db().select({ id: appUser.id, naam: appUser.naam }).from(appUser).where(inArray(appUser.id, ids))).map((u) => [u.id, u.naam]) : []
+	);
 	return rows.map((r) => ({
 		at: r.at,
 		who: r.userId ? (users.get(r.userId) ?? 'onbekend') : 'systeem',

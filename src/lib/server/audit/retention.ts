@@ -23,7 +23,14 @@ export async function purgeAuditLog(now: Date = new Date()): Promise<number> {
 				)
 				select steunpunt_id, count(*)::int as n from gone group by steunpunt_id`)
 		);
-		for (const r of rows) await tx.insert(auditLog).values({ steunpuntId: r.steunpunt_id, userId: null, action: 'audit.purge', entity: 'audit_log', detail: { count: r.n, reason: 'bewaartermijn auditlog verlopen' } });
+		for (const r of rows)
+			await tx.insert(auditLog).values({
+				steunpuntId: r.steunpunt_id,
+				userId: null,
+				action: 'audit.purge',
+				entity: 'audit_log',
+				detail: { count: r.n, reason: 'bewaartermijn auditlog verlopen' }
+			});
 		return rows.reduce((sum, r) => sum + r.n, 0);
 	});
 }

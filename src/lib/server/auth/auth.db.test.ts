@@ -39,7 +39,6 @@ const wrongCode = (secret: string) => {
 	return String((Number(right) + 500_000) % 1_000_000).padStart(6, '0');
 };
 
-
 describe('login with e-mail and password', () => {
 	it('gives a redacteur (no personal data) a complete session at once', async () => {
 		const sp = await buildSteunpunt();
@@ -54,7 +53,10 @@ describe('login with e-mail and password', () => {
 		expect(info?.complete).toBe(true);
 		expect(info?.memberships).toEqual([{ steunpuntId: sp.id, role: 'redacteur' }]);
 		// Only the hash of the token is stored.
-		const [row] = await db().select().from(session).where(eq(session.id, sha256(result.token)));
+		const [row] = await db()
+			.select()
+			.from(session)
+			.where(eq(session.id, sha256(result.token)));
 		expect(row.userId).toBe(user.id);
 		expect(await db().select().from(session).where(eq(session.id, result.token))).toHaveLength(0);
 	});
@@ -102,7 +104,10 @@ describe('login with e-mail and password', () => {
 		}
 		const error = await caught(login({ email, password }, newClient()), RateLimitedError);
 		expect(error.status).toBe(429);
-		const [row] = await db().select().from(loginThrottle).where(eq(loginThrottle.key, `email:${email}`));
+		const [row] = await db()
+			.select()
+			.from(loginThrottle)
+			.where(eq(loginThrottle.key, `email:${email}`));
 		expect(row.lockedUntil!.getTime()).toBeGreaterThan(Date.now());
 	});
 
@@ -124,7 +129,12 @@ describe('login with e-mail and password', () => {
 		const { email, password } = await buildUser({ steunpuntId: sp.id, roles: ['redacteur'] });
 		for (let i = 0; i < MAX_FAILURES - 1; i++) await caught(login({ email, password: 'fout-wachtwoord' }, newClient()), ValidationError);
 		await login({ email, password }, newClient());
-		expect(await db().select().from(loginThrottle).where(eq(loginThrottle.key, `email:${email}`))).toHaveLength(0);
+		expect(
+			await db()
+				.select()
+				.from(loginThrottle)
+				.where(eq(loginThrottle.key, `email:${email}`))
+		).toHaveLength(0);
 		for (let i = 0; i < MAX_FAILURES - 1; i++) await caught(login({ email, password: 'fout-wachtwoord' }, newClient()), ValidationError);
 		expect((await login({ email, password }, newClient())).complete).toBe(true);
 	});
@@ -143,7 +153,7 @@ describe('login with e-mail and password', () => {
 });
 
 describe('two-factor authentication', () => {
-	it('keeps a regisseur\'s session incomplete until they enrol with a real code', async () => {
+	it("keeps a regisseur's session incomplete until they enrol with a real code", async () => {
 		const sp = await buildSteunpunt();
 		const { email, password, user } = await buildUser({ steunpuntId: sp.id, roles: ['regisseur'] });
 		const client = newClient();
@@ -173,7 +183,10 @@ describe('two-factor authentication', () => {
 		const [row] = await db().select().from(appUser).where(eq(appUser.id, user.id));
 		expect(row.totpEnabledAt).not.toBeNull();
 		expect(row.totpSecret).toBe(secret);
-		const audit = await db().select().from(auditLog).where(and(eq(auditLog.userId, user.id), eq(auditLog.action, '2fa.enrolled')));
+		const audit = await db()
+			.select()
+			.from(auditLog)
+			.where(and(eq(auditLog.userId, user.id), eq(auditLog.action, '2fa.enrolled')));
 		expect(audit).toHaveLength(1);
 	});
 
@@ -257,7 +270,12 @@ describe('sessions', () => {
 		const later = new Date(expiresAt.getTime() + 1000);
 		expect(await readSession(token, later)).toBeNull();
 		await deleteExpiredSessions(later);
-		expect(await db().select().from(session).where(eq(session.id, sha256(token)))).toHaveLength(0);
+		expect(
+			await db()
+				.select()
+				.from(session)
+				.where(eq(session.id, sha256(token)))
+		).toHaveLength(0);
 	});
 });
 
@@ -298,7 +316,10 @@ describe('password reset', () => {
 
 		await caught(login({ email, password }, newClient()), ValidationError);
 		expect((await login({ email, password: newPassword }, newClient())).complete).toBe(true);
-		const audit = await db().select().from(auditLog).where(and(eq(auditLog.userId, user.id), eq(auditLog.action, 'password.reset')));
+		const audit = await db()
+			.select()
+			.from(auditLog)
+			.where(and(eq(auditLog.userId, user.id), eq(auditLog.action, 'password.reset')));
 		expect(audit).toHaveLength(1);
 	});
 
@@ -330,7 +351,10 @@ describe('password reset', () => {
 		const token = /token=([a-z2-7]+)/.exec((await mailsTo(email))[0].text)![1];
 		const short = await caught(resetPassword({ token, password: 'kort' }), ValidationError);
 		expect(short.fields.password).toBe('Een wachtwoord heeft minstens 12 tekens.');
-		await db().update(passwordReset).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(passwordReset.tokenHash, sha256(token)));
+		await db()
+			.update(passwordReset)
+			.set({ expiresAt: new Date(Date.now() - 1000) })
+			.where(eq(passwordReset.tokenHash, sha256(token)));
 		const expired = await caught(resetPassword({ token, password: 'een-heel-nieuw-wachtwoord' }), ValidationError);
 		expect(expired.fields.password).toMatch(/werkt niet meer/);
 	});

@@ -41,7 +41,12 @@ export async function login(input: unknown, client: string): Promise<{ token: st
 	return { ...created, complete: info?.complete ?? false, needsEnrolment: info?.needsEnrolment ?? false };
 }
 
-const ZCode = z.object({ code: z.string().trim().regex(/^\d{6}$/, 'Vul de 6 cijfers uit je app in.') });
+const ZCode = z.object({
+	code: z
+		.string()
+		.trim()
+		.regex(/^\d{6}$/, 'Vul de 6 cijfers uit je app in.')
+});
 
 /** Second step: the code from the authenticator app. */
 export async function verifySecondFactor(token: string, input: unknown, client: string): Promise<void> {

@@ -14,16 +14,23 @@ const SESSION_DAYS = 7;
 export async function createSession(userId: string, twoFactorVerified: boolean): Promise<{ token: string; expiresAt: Date }> {
 	const token = newToken();
 	const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000);
-	await db().insert(session).values({ id: sha256(token), userId, expiresAt, twoFactorVerified });
+	await db()
+		.insert(session)
+		.values({ id: sha256(token), userId, expiresAt, twoFactorVerified });
 	return { token, expiresAt };
 }
 
 export async function markSessionTwoFactor(token: string): Promise<void> {
-	await db().update(session).set({ twoFactorVerified: true }).where(eq(session.id, sha256(token)));
+	await db()
+		.update(session)
+		.set({ twoFactorVerified: true })
+		.where(eq(session.id, sha256(token)));
 }
 
 export async function deleteSession(token: string): Promise<void> {
-	await db().delete(session).where(eq(session.id, sha256(token)));
+	await db()
+		.delete(session)
+		.where(eq(session.id, sha256(token)));
 }
 
 export async function deleteSessionsOfUser(userId: string): Promise<void> {

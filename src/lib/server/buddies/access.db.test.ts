@@ -87,7 +87,11 @@ describe('access', () => {
 		let seen = await getMatch(anne.user!.actor, sp.id, annesMatch);
 		expect(seen.request).toMatchObject({ reference: request.reference, name: null, email: null, phone: null });
 		expect(seen.can).toMatchObject({ manage: false, respond: true, activate: false });
-		expect((await getMatch(regisseur.actor, sp.id, annesMatch)).request).toMatchObject({ name: 'Priya Ouder', email: 'priya@example.org', phone: '06 87654321' });
+		expect((await getMatch(regisseur.actor, sp.id, annesMatch)).request).toMatchObject({
+			name: 'Priya Ouder',
+			email: 'priya@example.org',
+			phone: '06 87654321'
+		});
 		await respondAsBuddy(anne.user!.actor, sp.id, annesMatch, { antwoord: 'ja' });
 		seen = await getMatch(anne.user!.actor, sp.id, annesMatch);
 		expect(seen.status).toBe('geaccepteerd');
@@ -156,7 +160,15 @@ describe('capacity under concurrency', () => {
 		}
 		expect(await placesHeldInDb(b.id)).toBe(2);
 		// The refused requests are still open; the two proposed ones moved on.
-		const statuses = await db().select({ status: buddyRequest.status }).from(buddyRequest).where(inArray(buddyRequest.id, requests.map((r) => r.id)));
+		const statuses = await db()
+			.select({ status: buddyRequest.status })
+			.from(buddyRequest)
+			.where(
+				inArray(
+					buddyRequest.id,
+					requests.map((r) => r.id)
+				)
+			);
 		expect(statuses.filter((s) => s.status === 'voorgesteld')).toHaveLength(2);
 		expect(statuses.filter((s) => s.status === 'aangevraagd')).toHaveLength(8);
 		// And the ranking leaves the full buddy out.

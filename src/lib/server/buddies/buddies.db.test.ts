@@ -86,8 +86,12 @@ describe('readiness', () => {
 		expect(rows.get(oldVog.id)).toMatchObject({ ready: false, missing: ['nieuwe VOG (verlopen)'] });
 		expect(rows.get(paused.id)).toMatchObject({ ready: false, missing: [], paused: true });
 		// A VOG of exactly three years ago has just expired; one day younger is still valid.
-		expect(readiness({ trainingOn: '2020-01-01', intakeOn: '2020-01-01', vogOn: '2023-06-01', paused: false, endedAt: null }, '2026-06-01', 3).ready).toBe(false);
-		expect(readiness({ trainingOn: '2020-01-01', intakeOn: '2020-01-01', vogOn: '2023-06-02', paused: false, endedAt: null }, '2026-06-01', 3).ready).toBe(true);
+		expect(readiness({ trainingOn: '2020-01-01', intakeOn: '2020-01-01', vogOn: '2023-06-01', paused: false, endedAt: null }, '2026-06-01', 3).ready).toBe(
+			false
+		);
+		expect(readiness({ trainingOn: '2020-01-01', intakeOn: '2020-01-01', vogOn: '2023-06-02', paused: false, endedAt: null }, '2026-06-01', 3).ready).toBe(
+			true
+		);
 	});
 
 	it("uses the steunpunt's VOG limit (vog_max_years), 3 years by default", async () => {
@@ -170,7 +174,10 @@ describe('saveBuddy', () => {
 		const staff = await buildUser({ steunpuntId: sp.id, roles: ['consulent'] });
 		const id = await saveBuddy(regisseur.actor, sp.id, null, buddyForm({ email: staff.email }));
 		const noMail = await saveBuddy(regisseur.actor, sp.id, null, buddyForm({ email: '', talen: [] }));
-		const rows = await db().select().from(buddy).where(inArray(buddy.id, [id, noMail]));
+		const rows = await db()
+			.select()
+			.from(buddy)
+			.where(inArray(buddy.id, [id, noMail]));
 		expect(rows.find((r) => r.id === id)!.userId).toBeNull();
 		expect(rows.find((r) => r.id === noMail)).toMatchObject({ userId: null, email: null, languages: ['nl'] });
 	});
@@ -237,7 +244,10 @@ describe('requests', () => {
 	it('stores a request from the site with the consent version, and the regisseur lists it', async () => {
 		const input = await requestForm();
 		const { reference } = await requestBuddy({ slug: sp.slug, client: `test-${randomUUID()}`, input });
-		const [row] = await db().select().from(buddyRequest).where(and(eq(buddyRequest.steunpuntId, sp.id), eq(buddyRequest.reference, reference)));
+		const [row] = await db()
+			.select()
+			.from(buddyRequest)
+			.where(and(eq(buddyRequest.steunpuntId, sp.id), eq(buddyRequest.reference, reference)));
 		expect(row).toMatchObject({
 			source: 'website',
 			status: 'aangevraagd',
@@ -257,12 +267,22 @@ describe('requests', () => {
 	});
 
 	it('refuses a request without consent, without a way to reach the parent, or with a bad form token', async () => {
-		const noConsent = await caught(requestBuddy({ slug: sp.slug, client: `test-${randomUUID()}`, input: await requestForm({ toestemming: '' }) }), ValidationError);
+		const noConsent = await caught(
+			requestBuddy({ slug: sp.slug, client: `test-${randomUUID()}`, input: await requestForm({ toestemming: '' }) }),
+			ValidationError
+		);
 		expect(noConsent.fields.toestemming).toBe('Geef toestemming, anders kunnen we je aanvraag niet bewaren.');
-		const unreachable = await caught(requestBuddy({ slug: sp.slug, client: `test-${randomUUID()}`, input: await requestForm({ email: '', telefoon: '' }) }), ValidationError);
+		const unreachable = await caught(
+			requestBuddy({ slug: sp.slug, client: `test-${randomUUID()}`, input: await requestForm({ email: '', telefoon: '' }) }),
+			ValidationError
+		);
 		expect(unreachable.fields.email).toBe('Vul je e-mailadres of telefoonnummer in, zodat we je kunnen bereiken.');
 		const wrongPurpose = await caught(
-			requestBuddy({ slug: sp.slug, client: `test-${randomUUID()}`, input: await requestForm({ formtijd: await issueFormToken(`vraag:${sp.id}`, Date.now() - 5000) }) }),
+			requestBuddy({
+				slug: sp.slug,
+				client: `test-${randomUUID()}`,
+				input: await requestForm({ formtijd: await issueFormToken(`vraag:${sp.id}`, Date.now() - 5000) })
+			}),
 			ValidationError
 		);
 		expect(wrongPurpose.fields.form).toMatch(/verlopen/);

@@ -59,8 +59,19 @@ export async function findBuddies(actor: Actor, steunpuntId: string, now = new D
 	return withTenant(steunpuntId, async (tx) => {
 		const years = await vogMaxYearsOf(tx, steunpuntId);
 		const rows = await tx.select().from(buddy).where(eq(buddy.steunpuntId, steunpuntId)).orderBy(asc(buddy.name));
-		const held = await placesHeld(tx, steunpuntId, rows.map((r) => r.id));
-		return rows.map((b) => ({ id: b.id, name: b.name, capacity: b.capacity, held: held.get(b.id) ?? 0, hasAccount: !!b.userId, ...readiness(b, today, years) }));
+		const held = await placesHeld(
+			tx,
+			steunpuntId,
+			rows.map((r) => r.id)
+		);
+		return rows.map((b) => ({
+			id: b.id,
+			name: b.name,
+			capacity: b.capacity,
+			held: held.get(b.id) ?? 0,
+			hasAccount: !!b.userId,
+			...readiness(b, today, years)
+		}));
 	});
 }
 
@@ -101,13 +112,21 @@ export async function saveBuddy(actor: Actor, steunpuntId: string, id: string | 
 		try {
 			if (id) {
 				if (!uuidLike.test(id)) throw new NotFoundError();
-				const updated = await tx.update(buddy).set(values).where(and(eq(buddy.id, id), eq(buddy.steunpuntId, steunpuntId))).returning({ id: buddy.id });
+				const updated = await tx
+					.update(buddy)
+					.set(values)
+					.where(and(eq(buddy.id, id), eq(buddy.steunpuntId, steunpuntId)))
+					.returning({ id: buddy.id });
 				if (!updated.length) throw new NotFoundError();
 			} else {
-				[{ id: buddyId }] = await tx.insert(buddy).values({ ...values, steunpuntId }).returning({ id: buddy.id });
+				[{ id: buddyId }] = await tx
+					.insert(buddy)
+					.values({ ...values, steunpuntId })
+					.returning({ id: buddy.id });
 			}
 		} catch (e) {
-			if (String((e as { code?: string }).code ?? (e as { cause?: { code?: string } }).cause?.code) === '23505') throw new ValidationError({ email: 'Dit account hoort al bij een andere buddy.' });
+			if (String((e as { code?: string }).code ?? (e as { cause?: { code?: string } }).cause?.code) === '23505')
+				throw new ValidationError({ email: 'Dit account hoort al bij een andere buddy.' });
 			throw e;
 		}
 		await recordAudit(tx, actor, { action: id ? 'buddy.update' : 'buddy.create', entity: 'buddy', entityId: buddyId });
@@ -120,7 +139,10 @@ export async function getBuddy(actor: Actor, steunpuntId: string, id: string, no
 	authorize(actor, steunpuntId, policies.canManageBuddies(actor));
 	if (!uuidLike.test(id)) throw new NotFoundError();
 	return withTenant(steunpuntId, async (tx) => {
-		const [b] = await tx.select().from(buddy).where(and(eq(buddy.id, id), eq(buddy.steunpuntId, steunpuntId)));
+		const [b] = await tx
+			.select()
+			.from(buddy)
+			.where(and(eq(buddy.id, id), eq(buddy.steunpuntId, steunpuntId)));
 		if (!b) throw new NotFoundError();
 		await recordAudit(tx, actor, { action: 'buddy.view', entity: 'buddy', entityId: id });
 		const years = await vogMaxYearsOf(tx, steunpuntId);
@@ -153,7 +175,10 @@ export function presentBuddy(b: BuddyRow) {
 /** The buddy's own profile row (by their login). */
 export async function ownBuddy(tx: Db, actor: Actor, steunpuntId: string): Promise<BuddyRow> {
 	authorize(actor, steunpuntId, policies.canActAsBuddy(actor));
-	const [b] = await tx.select().from(buddy).where(and(eq(buddy.steunpuntId, steunpuntId), eq(buddy.userId, actor.userId!)));
+	const [b] = await tx
+		.select()
+		.from(buddy)
+		.where(and(eq(buddy.steunpuntId, steunpuntId), eq(buddy.userId, actor.userId!)));
 	if (!b) throw new NotFoundError('Er is nog geen buddyprofiel aan je account gekoppeld. Vraag het de regisseur.');
 	return b;
 }

@@ -23,7 +23,13 @@ export async function findQuietMatches(actor: Actor, steunpuntId: string, now = 
 			.from(buddyMatch)
 			.innerJoin(buddy, eq(buddy.id, buddyMatch.buddyId))
 			.innerJoin(buddyRequest, eq(buddyRequest.id, buddyMatch.requestId))
-			.where(and(eq(buddyMatch.steunpuntId, steunpuntId), eq(buddyMatch.status, 'actief'), or(isNull(buddyMatch.lastContactOn), lt(buddyMatch.lastContactOn, before))))
+			.where(
+				and(
+					eq(buddyMatch.steunpuntId, steunpuntId),
+					eq(buddyMatch.status, 'actief'),
+					or(isNull(buddyMatch.lastContactOn), lt(buddyMatch.lastContactOn, before))
+				)
+			)
 			.orderBy(asc(buddyMatch.lastContactOn));
 		return { weeks, rows };
 	});
@@ -60,7 +66,12 @@ export async function sendCheckInReminders(options: { origin: string; now?: Date
 			if (!row) return null;
 			await tx.update(buddyMatch).set({ lastReminderAt: now }).where(eq(buddyMatch.id, row.id));
 			// The reminder goes to the outbox with the claim: marked reminded means a mail is queued.
-			if (row.email) await queueMail(tx, { steunpuntId: row.steunpuntId, to: row.email, ...reminderMail({ origin: options.origin, steunpunt: row.sp, buddyName: row.name, weeks: row.weeks }) });
+			if (row.email)
+				await queueMail(tx, {
+					steunpuntId: row.steunpuntId,
+					to: row.email,
+					...reminderMail({ origin: options.origin, steunpunt: row.sp, buddyName: row.name, weeks: row.weeks })
+				});
 			return row;
 		});
 		if (!claimed) break;

@@ -33,7 +33,16 @@ async function activeMatch(sp: { id: string }, b: { id: string }, options: { act
 	const activeAt = options.activeAt ?? new Date();
 	const [m] = await db()
 		.insert(buddyMatch)
-		.values({ steunpuntId: sp.id, requestId: request.id, buddyId: b.id, status: 'actief', proposedAt: activeAt, acceptedAt: activeAt, activeAt, lastContactOn: options.lastContactOn === undefined ? dayFromToday(0) : options.lastContactOn })
+		.values({
+			steunpuntId: sp.id,
+			requestId: request.id,
+			buddyId: b.id,
+			status: 'actief',
+			proposedAt: activeAt,
+			acceptedAt: activeAt,
+			activeAt,
+			lastContactOn: options.lastContactOn === undefined ? dayFromToday(0) : options.lastContactOn
+		})
 		.returning();
 	return { request, match: m };
 }
@@ -83,7 +92,10 @@ describe('getBuddyFigures', () => {
 	it("averages the parents' answers only from 5 answers on, and counts contact moments by form", async () => {
 		const own = await buildSteunpunt();
 		const regisseur = await buildUser({ steunpuntId: own.id, roles: ['regisseur'] });
-		const answer = (supported: number, who = 'ouder') => db().insert(buddySurvey).values({ steunpuntId: own.id, day: dayFromToday(-3), who, supported });
+		const answer = (supported: number, who = 'ouder') =>
+			db()
+				.insert(buddySurvey)
+				.values({ steunpuntId: own.id, day: dayFromToday(-3), who, supported });
 		for (const s of [4, 4, 4, 5]) await answer(s);
 		await answer(1, 'buddy'); // the buddy's score is not the parents'
 		let figures = await getBuddyFigures(regisseur.actor, own.id);
@@ -94,13 +106,17 @@ describe('getBuddyFigures', () => {
 		expect(valueOf(figures, 'Voelden ouders zich gesteund? (gemiddeld, 1 tot 5)')).toBe('4,2');
 		expect(valueOf(figures, 'Aantal antwoorden op die vraag')).toBe('5');
 		// An old answer (outside the period) does not count.
-		await db().insert(buddySurvey).values({ steunpuntId: own.id, day: dayFromToday(-400), who: 'ouder', supported: 1 });
+		await db()
+			.insert(buddySurvey)
+			.values({ steunpuntId: own.id, day: dayFromToday(-400), who: 'ouder', supported: 1 });
 		expect(valueOf(await getBuddyFigures(regisseur.actor, own.id), 'Voelden ouders zich gesteund? (gemiddeld, 1 tot 5)')).toBe('4,2');
 
 		const b = await buildBuddy(own);
 		const { match } = await activeMatch(own, b);
 		const moments = [...Array(6).fill('telefoon'), 'afspraak', 'afspraak'];
-		await db().insert(buddyMoment).values(moments.map((form) => ({ steunpuntId: own.id, matchId: match.id, day: dayFromToday(-1), form })));
+		await db()
+			.insert(buddyMoment)
+			.values(moments.map((form) => ({ steunpuntId: own.id, matchId: match.id, day: dayFromToday(-1), form })));
 		figures = await getBuddyFigures(regisseur.actor, own.id);
 		expect(figures.moments).toEqual([
 			{ label: 'Telefoon', value: '6' },
@@ -148,7 +164,11 @@ describe('check-in reminders', () => {
 		const listed = await findQuietMatches(regisseur.actor, sp.id, now);
 		expect(listed.weeks).toBe(4);
 		expect(listed.rows.map((r) => r.id).sort()).toEqual([quiet.match.id, neverTalked.match.id].sort());
-		expect(listed.rows.find((r) => r.id === quiet.match.id)).toMatchObject({ buddy: 'Stille Buddy', reference: quiet.request.reference, lastContactOn: dayFromToday(-35) });
+		expect(listed.rows.find((r) => r.id === quiet.match.id)).toMatchObject({
+			buddy: 'Stille Buddy',
+			reference: quiet.request.reference,
+			lastContactOn: dayFromToday(-35)
+		});
 		const patientList = await findQuietMatches(patientRegisseur.actor, patient.id, now);
 		expect(patientList).toEqual({ weeks: 8, rows: [] });
 
@@ -183,7 +203,12 @@ describe('purgeBuddyPersonalData', () => {
 		const b = await buildBuddy(sp);
 		const now = new Date();
 		const sevenMonthsAgo = new Date(now.getTime() - 213 * DAY);
-		const oldRequest = await buildBuddyRequest(sp, { status: 'afgesloten', closedAt: sevenMonthsAgo, createdAt: new Date(now.getTime() - 300 * DAY), topics: ['thuiszitten-verzuim'] });
+		const oldRequest = await buildBuddyRequest(sp, {
+			status: 'afgesloten',
+			closedAt: sevenMonthsAgo,
+			createdAt: new Date(now.getTime() - 300 * DAY),
+			topics: ['thuiszitten-verzuim']
+		});
 		const recentRequest = await buildBuddyRequest(sp, { status: 'afgesloten', closedAt: new Date(now.getTime() - 60 * DAY) });
 		// Still waiting for a buddy: closed and wiped once it waited longer than the period; a
 		// request waiting less long keeps its details.
@@ -191,44 +216,108 @@ describe('purgeBuddyPersonalData', () => {
 		const waitingRequest = await buildBuddyRequest(sp, { createdAt: new Date(now.getTime() - 100 * DAY) });
 		const [oldMatch] = await db()
 			.insert(buddyMatch)
-			.values({ steunpuntId: sp.id, requestId: oldRequest.id, buddyId: b.id, status: 'afgerond', activeAt: new Date(now.getTime() - 280 * DAY), endedAt: sevenMonthsAgo, endReason: 'Moeder verhuisde naar Zwolle.', reflection: 'Het gezin had het zwaar.' })
+			.values({
+				steunpuntId: sp.id,
+				requestId: oldRequest.id,
+				buddyId: b.id,
+				status: 'afgerond',
+				activeAt: new Date(now.getTime() - 280 * DAY),
+				endedAt: sevenMonthsAgo,
+				endReason: 'Moeder verhuisde naar Zwolle.',
+				reflection: 'Het gezin had het zwaar.'
+			})
 			.returning();
 		const [recentMatch] = await db()
 			.insert(buddyMatch)
 			.values({ steunpuntId: sp.id, requestId: recentRequest.id, buddyId: b.id, status: 'gestopt', endReason: 'Klikte niet.', reflection: 'Jammer.' })
 			.returning();
-		await db().insert(buddyMoment).values([
-			{ steunpuntId: sp.id, matchId: oldMatch.id, day: dayFromToday(-250), form: 'afspraak', minutes: 60, topics: ['thuiszitten-verzuim'], note: 'Gesprek bij de moeder thuis.' },
-			{ steunpuntId: sp.id, matchId: recentMatch.id, day: dayFromToday(-70), form: 'telefoon', note: 'Kort gebeld.' }
-		]);
-		await db().insert(buddyMatchEvent).values([
-			{ steunpuntId: sp.id, matchId: oldMatch.id, from: 'actief', to: 'afgerond', note: 'Moeder verhuisde naar Zwolle.' },
-			{ steunpuntId: sp.id, matchId: recentMatch.id, from: 'actief', to: 'gestopt', note: 'Klikte niet.' }
-		]);
+		await db()
+			.insert(buddyMoment)
+			.values([
+				{
+					steunpuntId: sp.id,
+					matchId: oldMatch.id,
+					day: dayFromToday(-250),
+					form: 'afspraak',
+					minutes: 60,
+					topics: ['thuiszitten-verzuim'],
+					note: 'Gesprek bij de moeder thuis.'
+				},
+				{ steunpuntId: sp.id, matchId: recentMatch.id, day: dayFromToday(-70), form: 'telefoon', note: 'Kort gebeld.' }
+			]);
+		await db()
+			.insert(buddyMatchEvent)
+			.values([
+				{ steunpuntId: sp.id, matchId: oldMatch.id, from: 'actief', to: 'afgerond', note: 'Moeder verhuisde naar Zwolle.' },
+				{ steunpuntId: sp.id, matchId: recentMatch.id, from: 'actief', to: 'gestopt', note: 'Klikte niet.' }
+			]);
 
 		expect(await purgeBuddyPersonalData(now)).toBeGreaterThanOrEqual(1);
 
-		const requests = new Map((await db().select().from(buddyRequest).where(inArray(buddyRequest.id, [oldRequest.id, recentRequest.id, openRequest.id, waitingRequest.id]))).map((r) => [r.id, r]));
-		expect(requests.get(oldRequest.id)).toMatchObject({ need: null, name: null, email: null, phone: null, status: 'afgesloten', closedAt: sevenMonthsAgo, topics: ['thuiszitten-verzuim'], reference: oldRequest.reference });
-		expect(requests.get(recentRequest.id)).toMatchObject({ need: recentRequest.need, name: recentRequest.name, email: recentRequest.email, phone: recentRequest.phone });
+		const requests = new Map(
+			(
+				await db()
+					.select()
+					.from(buddyRequest)
+					.where(inArray(buddyRequest.id, [oldRequest.id, recentRequest.id, openRequest.id, waitingRequest.id]))
+			).map((r) => [r.id, r])
+		);
+		expect(requests.get(oldRequest.id)).toMatchObject({
+			need: null,
+			name: null,
+			email: null,
+			phone: null,
+			status: 'afgesloten',
+			closedAt: sevenMonthsAgo,
+			topics: ['thuiszitten-verzuim'],
+			reference: oldRequest.reference
+		});
+		expect(requests.get(recentRequest.id)).toMatchObject({
+			need: recentRequest.need,
+			name: recentRequest.name,
+			email: recentRequest.email,
+			phone: recentRequest.phone
+		});
 		expect(requests.get(openRequest.id)).toMatchObject({ need: null, name: null, email: null, phone: null, status: 'afgesloten', closedAt: now });
-		expect(requests.get(waitingRequest.id)).toMatchObject({ need: waitingRequest.need, name: waitingRequest.name, email: waitingRequest.email, phone: waitingRequest.phone, status: 'aangevraagd' });
+		expect(requests.get(waitingRequest.id)).toMatchObject({
+			need: waitingRequest.need,
+			name: waitingRequest.name,
+			email: waitingRequest.email,
+			phone: waitingRequest.phone,
+			status: 'aangevraagd'
+		});
 
-		const matches = new Map((await db().select().from(buddyMatch).where(inArray(buddyMatch.id, [oldMatch.id, recentMatch.id]))).map((m) => [m.id, m]));
+		const matches = new Map(
+			(
+				await db()
+					.select()
+					.from(buddyMatch)
+					.where(inArray(buddyMatch.id, [oldMatch.id, recentMatch.id]))
+			).map((m) => [m.id, m])
+		);
 		expect(matches.get(oldMatch.id)).toMatchObject({ reflection: null, endReason: null, status: 'afgerond', endedAt: sevenMonthsAgo });
 		expect(matches.get(oldMatch.id)!.activeAt).toBeInstanceOf(Date);
 		expect(matches.get(recentMatch.id)).toMatchObject({ reflection: 'Jammer.', endReason: 'Klikte niet.' });
 
-		const moments = await db().select().from(buddyMoment).where(inArray(buddyMoment.matchId, [oldMatch.id, recentMatch.id]));
+		const moments = await db()
+			.select()
+			.from(buddyMoment)
+			.where(inArray(buddyMoment.matchId, [oldMatch.id, recentMatch.id]));
 		expect(moments.find((m) => m.matchId === oldMatch.id)).toMatchObject({ note: null, form: 'afspraak', minutes: 60, topics: ['thuiszitten-verzuim'] });
 		expect(moments.find((m) => m.matchId === recentMatch.id)!.note).toBe('Kort gebeld.');
-		const events = await db().select().from(buddyMatchEvent).where(inArray(buddyMatchEvent.matchId, [oldMatch.id, recentMatch.id]));
+		const events = await db()
+			.select()
+			.from(buddyMatchEvent)
+			.where(inArray(buddyMatchEvent.matchId, [oldMatch.id, recentMatch.id]));
 		expect(events.find((e) => e.matchId === oldMatch.id)).toMatchObject({ note: null, from: 'actief', to: 'afgerond' });
 		expect(events.find((e) => e.matchId === recentMatch.id)!.note).toBe('Klikte niet.');
 
 		// A second run finds nothing more of this steunpunt to wipe.
 		await purgeBuddyPersonalData(now);
-		const [again] = await db().select().from(buddyRequest).where(and(eq(buddyRequest.id, recentRequest.id), eq(buddyRequest.steunpuntId, sp.id)));
+		const [again] = await db()
+			.select()
+			.from(buddyRequest)
+			.where(and(eq(buddyRequest.id, recentRequest.id), eq(buddyRequest.steunpuntId, sp.id)));
 		expect(again.name).toBe(recentRequest.name);
 	});
 });

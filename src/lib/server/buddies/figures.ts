@@ -11,13 +11,15 @@ import { authorize, policies } from '../auth/policy';
 import type { Actor } from '../auth/roles';
 import { averageShown, shown } from '$lib/small-counts';
 
-
 export async function getBuddyFigures(actor: Actor, steunpuntId: string, options: { sinceDays?: number; now?: Date } = {}) {
 	authorize(actor, steunpuntId, policies.canSeeBuddyFigures(actor));
 	const now = options.now ?? new Date();
 	const since = new Date(now.getTime() - (options.sinceDays ?? 365) * 86_400_000);
 	return withTenant(steunpuntId, async (tx) => {
-		const [requests] = await tx.select({ n: sql<number>`count(*)::int` }).from(buddyRequest).where(and(eq(buddyRequest.steunpuntId, steunpuntId), gte(buddyRequest.createdAt, since)));
+		const [requests] = await tx
+			.select({ n: sql<number>`count(*)::int` })
+			.from(buddyRequest)
+			.where(and(eq(buddyRequest.steunpuntId, steunpuntId), gte(buddyRequest.createdAt, since)));
 		const [made] = await tx
 			.select({
 				n: sql<number>`count(*)::int`,
@@ -26,11 +28,24 @@ export async function getBuddyFigures(actor: Actor, steunpuntId: string, options
 			.from(buddyMatch)
 			.innerJoin(buddyRequest, eq(buddyRequest.id, buddyMatch.requestId))
 			.where(and(eq(buddyMatch.steunpuntId, steunpuntId), isNotNull(buddyMatch.activeAt), gte(buddyMatch.activeAt, since)));
-		const [active] = await tx.select({ n: sql<number>`count(*)::int` }).from(buddyMatch).where(and(eq(buddyMatch.steunpuntId, steunpuntId), eq(buddyMatch.status, 'actief')));
-		const [ended] = await tx
-			.select({ n: sql<number>`count(*)::int`, days: sql<number | null>`sum(extract(epoch from (${buddyMatch.endedAt} - ${buddyMatch.activeAt})) / 86400)::float` })
+		const [active] = await tx
+			.select({ n: sql<number>`count(*)::int` })
 			.from(buddyMatch)
-			.where(and(eq(buddyMatch.steunpuntId, steunpuntId), inArray(buddyMatch.status, ['afgerond', 'gestopt']), isNotNull(buddyMatch.activeAt), gte(buddyMatch.endedAt, since)));
+			.where(and(eq(buddyMatch.steunpuntId, steunpuntId), eq(buddyMatch.status, 'actief')));
+		const [ended] = await tx
+			.select({
+				n: sql<number>`count(*)::int`,
+				days: sql<number | null>`sum(extract(epoch from (${buddyMatch.endedAt} - ${buddyMatch.activeAt})) / 86400)::float`
+			})
+			.from(buddyMatch)
+			.where(
+				and(
+					eq(buddyMatch.steunpuntId, steunpuntId),
+					inArray(buddyMatch.status, ['afgerond', 'gestopt']),
+					isNotNull(buddyMatch.activeAt),
+					gte(buddyMatch.endedAt, since)
+				)
+			);
 		const [parents] = await tx
 			.select({ n: sql<number>`count(${buddySurvey.supported})::int`, sum: sql<number | null>`sum(${buddySurvey.supported})::float` })
 			.from(buddySurvey)

@@ -97,7 +97,13 @@ describe('the match state machine', () => {
 		expect((await requestRow(request.id)).status).toBe('actief');
 
 		// Contact moments: a later one moves lastContactOn, an earlier one does not.
-		await logMoment(b.user!.actor, sp.id, matchId, { datum: dayFromToday(-2), vorm: 'afspraak', minuten: '45', onderwerpen: ['thuiszitten-verzuim'], notitie: 'Samen het gesprek met school voorbereid.' });
+		await logMoment(b.user!.actor, sp.id, matchId, {
+			datum: dayFromToday(-2),
+			vorm: 'afspraak',
+			minuten: '45',
+			onderwerpen: ['thuiszitten-verzuim'],
+			notitie: 'Samen het gesprek met school voorbereid.'
+		});
 		expect((await matchRow(matchId)).lastContactOn).toBe(dayFromToday(-2));
 		await logMoment(regisseur.actor, sp.id, matchId, { datum: dayFromToday(-5), vorm: 'telefoon' });
 		expect((await matchRow(matchId)).lastContactOn).toBe(dayFromToday(-2));
@@ -105,7 +111,11 @@ describe('the match state machine', () => {
 		expect(bad.fields).toEqual({ datum: 'Deze datum bestaat niet.', vorm: 'Kies hoe het contact was.' });
 		const moments = await db().select().from(buddyMoment).where(eq(buddyMoment.matchId, matchId));
 		expect(moments.map((m) => m.form).sort()).toEqual(['afspraak', 'telefoon']);
-		expect(moments.find((m) => m.form === 'afspraak')).toMatchObject({ minutes: 45, topics: ['thuiszitten-verzuim'], note: 'Samen het gesprek met school voorbereid.' });
+		expect(moments.find((m) => m.form === 'afspraak')).toMatchObject({
+			minutes: 45,
+			topics: ['thuiszitten-verzuim'],
+			note: 'Samen het gesprek met school voorbereid.'
+		});
 		const seen = await getMatch(b.user!.actor, sp.id, matchId);
 		expect(seen.moments).toHaveLength(2);
 		expect(seen.can).toMatchObject({ end: true, log: true, respond: false, reflect: false });

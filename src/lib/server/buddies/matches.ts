@@ -15,14 +15,17 @@ import { recordAudit } from '../audit/record';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { queueMail } from '../platform/outbox';
 import { getSteunpuntById } from '../platform/tenant';
-import { parse } from '../validation';
+import { parse, withoutControl } from '../validation';
 import { uuidLike } from '../platform/fields';
 import { dayInNL } from '$lib/working-days';
 import { ownBuddy, readiness, vogMaxYearsOf } from './buddies';
 import { endMail, proposalMail } from './mails';
 import { ZEndInput, ZMomentInput, ZProposeInput, ZRespondInput } from './schemas';
 
-async function event(tx: Db, e: { matchId: string; steunpuntId: string; userId: string | null; from: string | null; to: string; note?: string | null; data?: Record<string, unknown> }) {
+async function event(
+	tx: Db,
+	e: { matchId: string; steunpuntId: string; userId: string | null; from: string | null; to: string; note?: string | null; data?: Record<string, unknown> }
+) {
 	await tx.insert(buddyMatchEvent).values({ ...e, note: e.note ?? null, data: e.data ?? {} });
 }
 
@@ -30,7 +33,10 @@ async function event(tx: Db, e: { matchId: string; steunpuntId: string; userId: 
 async function loadMatch(tx: Db, actor: Actor, steunpuntId: string, matchId: string) {
 	authorize(actor, steunpuntId, policies.canManageBuddies(actor) || policies.canActAsBuddy(actor));
 	if (!uuidLike.test(matchId)) throw new NotFoundError();
-	const [m] = await tx.select().from(buddyMatch).where(and(eq(buddyMatch.id, matchId), eq(buddyMatch.steunpuntId, steunpuntId)));
+	const [m] = await tx
+		.select()
+		.from(buddyMatch)
+		.where(and(eq(buddyMatch.id, matchId), eq(buddyMatch.steunpuntId, steunpuntId)));
 	if (!m) throw new NotFoundError();
 	if (!policies.canManageBuddies(actor)) {
 		const own = await ownBuddy(tx, actor, steunpuntId);
@@ -40,7 +46,13 @@ async function loadMatch(tx: Db, actor: Actor, steunpuntId: string, matchId: str
 }
 
 /** The regisseur proposes a ready buddy with a free place for a request. */
-export async function proposeMatch(actor: Actor, steunpuntId: string, requestId: string, input: Record<string, unknown>, options: { origin: string; now?: Date }): Promise<string> {
+export async function proposeMatch(
+	actor: Actor,
+	steunpuntId: string,
+	requestId: string,
+	input: Record<string, unknown>,
+	options: { origin: string; now?: Date }
+): Promise<string> {
 	authorize(actor, steunpuntId, policies.canManageBuddies(actor));
 	const { buddy: buddyId } = parse(ZProposeInput, input);
 	if (!uuidLike.test(requestId)) throw new NotFoundError();
@@ -49,18 +61,30 @@ export async function proposeMatch(actor: Actor, steunpuntId: string, requestId:
 	const sp = await getSteunpuntById(steunpuntId);
 	const result = await withTenant(steunpuntId, async (tx) => {
 		// The lock: every proposal for this buddy waits here for the one before it.
-		const [b] = await tx.select().from(buddy).where(and(eq(buddy.id, buddyId), eq(buddy.steunpuntId, steunpuntId))).for('update');
+		const [b] = await tx
+			.select()
+			.from(buddy)
+			.where(and(eq(buddy.id, buddyId), eq(buddy.steunpuntId, steunpuntId)))
+			.for('update');
 		if (!b) throw new ValidationError({ buddy: 'Kies een buddy uit de lijst.' });
-		const [r] = await tx.select().from(buddyRequest).where(and(eq(buddyRequest.id, requestId), eq(buddyRequest.steunpuntId, steunpuntId))).for('update');
+		const [r] = await tx
+			.select()
+			.from(buddyRequest)
+			.where(and(eq(buddyRequest.id, requestId), eq(buddyRequest.steunpuntId, steunpuntId)))
+			.for('update');
 		if (!r) throw new NotFoundError();
 		if (r.status !== 'aangevraagd') throw new ValidationError({ form: 'Voor deze aanvraag is al een buddy voorgesteld of gekoppeld.' });
-		if (!readiness(b, dayInNL(now), await vogMaxYearsOf(tx, steunpuntId)).ready) throw new ValidationError({ buddy: 'Deze buddy kan nu niet gekoppeld worden (training, intake, VOG of pauze).' });
+		if (!readiness(b, dayInNL(now), await vogMaxYearsOf(tx, steunpuntId)).ready)
+			throw new ValidationError({ buddy: 'Deze buddy kan nu niet gekoppeld worden (training, intake, VOG of pauze).' });
 		const [{ held }] = await tx
 			.select({ held: sql<number>`count(*)::int` })
 			.from(buddyMatch)
 			.where(and(eq(buddyMatch.buddyId, b.id), inArray(buddyMatch.status, [...PLACE_HOLDING])));
 		if (held >= b.capacity) throw new ValidationError({ buddy: `${b.name} heeft geen plek meer (${held} van ${b.capacity} bezet).` });
-		const [m] = await tx.insert(buddyMatch).values({ steunpuntId, requestId: r.id, buddyId: b.id, status: 'voorgesteld', proposedAt: now, buddyTokenHash: sha256(token) }).returning({ id: buddyMatch.id });
+		const [m] = await tx
+			.insert(buddyMatch)
+			.values({ steunpuntId, requestId: r.id, buddyId: b.id, status: 'voorgesteld', proposedAt: now, buddyTokenHash: sha256(token) })
+			.returning({ id: buddyMatch.id });
 		await tx.update(buddyRequest).set({ status: 'voorgesteld' }).where(eq(buddyRequest.id, r.id));
 		await event(tx, { matchId: m.id, steunpuntId, userId: actor.userId, from: null, to: 'voorgesteld' });
 		if (b.email) await queueMail(tx, { steunpuntId, to: b.email, ...proposalMail({ origin: options.origin, steunpunt: sp, token, buddyName: b.name }) });
@@ -72,7 +96,10 @@ export async function proposeMatch(actor: Actor, steunpuntId: string, requestId:
 async function respond(tx: Db, m: typeof buddyMatch.$inferSelect, steunpuntId: string, userId: string | null, accept: boolean, note: string | null, now: Date) {
 	if (m.status !== 'voorgesteld') throw new ConflictError('Op dit voorstel is al gereageerd.');
 	const to = accept ? 'geaccepteerd' : 'afgewezen';
-	await tx.update(buddyMatch).set({ status: to, acceptedAt: accept ? now : null, endedAt: accept ? null : now, buddyTokenHash: null }).where(eq(buddyMatch.id, m.id));
+	await tx
+		.update(buddyMatch)
+		.set({ status: to, acceptedAt: accept ? now : null, endedAt: accept ? null : now, buddyTokenHash: null })
+		.where(eq(buddyMatch.id, m.id));
 	if (!accept) await tx.update(buddyRequest).set({ status: 'aangevraagd' }).where(eq(buddyRequest.id, m.requestId));
 	await event(tx, { matchId: m.id, steunpuntId, userId, from: m.status, to, note });
 }
@@ -83,7 +110,8 @@ export async function respondAsBuddy(actor: Actor, steunpuntId: string, matchId:
 	await withTenant(steunpuntId, async (tx) => {
 		const m = await loadMatch(tx, actor, steunpuntId, matchId);
 		// Only the proposed buddy: a regisseur who is also a buddy loads any match, but answers only their own.
-		if (!policies.canActAsBuddy(actor) || (await ownBuddy(tx, actor, steunpuntId)).id !== m.buddyId) throw new ValidationError({ form: 'Alleen de buddy zelf kan een voorstel aannemen of afwijzen.' });
+		if (!policies.canActAsBuddy(actor) || (await ownBuddy(tx, actor, steunpuntId)).id !== m.buddyId)
+			throw new ValidationError({ form: 'Alleen de buddy zelf kan een voorstel aannemen of afwijzen.' });
 		await respond(tx, m, steunpuntId, actor.userId, data.antwoord === 'ja', data.toelichting, now);
 	});
 }
@@ -91,7 +119,10 @@ export async function respondAsBuddy(actor: Actor, steunpuntId: string, matchId:
 async function matchByToken(steunpuntId: string, token: string) {
 	if (!/^[a-z2-7]{20,64}$/.test(token)) throw new NotFoundError('Deze link werkt niet (meer).');
 	return withTenant(steunpuntId, async (tx) => {
-		const [m] = await tx.select().from(buddyMatch).where(and(eq(buddyMatch.buddyTokenHash, sha256(token)), eq(buddyMatch.steunpuntId, steunpuntId)));
+		const [m] = await tx
+			.select()
+			.from(buddyMatch)
+			.where(and(eq(buddyMatch.buddyTokenHash, sha256(token)), eq(buddyMatch.steunpuntId, steunpuntId)));
 		if (!m) throw new NotFoundError('Deze link werkt niet (meer). Misschien heb je al gereageerd.');
 		return m;
 	});
@@ -121,14 +152,23 @@ export async function activateMatch(actor: Actor, steunpuntId: string, matchId: 
 	await withTenant(steunpuntId, async (tx) => {
 		const m = await loadMatch(tx, actor, steunpuntId, matchId);
 		if (m.status !== 'geaccepteerd') throw new ValidationError({ form: 'Alleen een geaccepteerde koppeling kan actief worden.' });
-		await tx.update(buddyMatch).set({ status: 'actief', activeAt: now, lastContactOn: dayInNL(now) }).where(eq(buddyMatch.id, m.id));
+		await tx
+			.update(buddyMatch)
+			.set({ status: 'actief', activeAt: now, lastContactOn: dayInNL(now) })
+			.where(eq(buddyMatch.id, m.id));
 		await tx.update(buddyRequest).set({ status: 'actief' }).where(eq(buddyRequest.id, m.requestId));
 		await event(tx, { matchId: m.id, steunpuntId, userId: actor.userId, from: m.status, to: 'actief' });
 	});
 }
 
 /** Ends an active match (regisseur or the buddy); the parent gets the survey by mail. */
-export async function endMatch(actor: Actor, steunpuntId: string, matchId: string, input: Record<string, unknown>, options: { origin: string; now?: Date }): Promise<void> {
+export async function endMatch(
+	actor: Actor,
+	steunpuntId: string,
+	matchId: string,
+	input: Record<string, unknown>,
+	options: { origin: string; now?: Date }
+): Promise<void> {
 	const data = parse(ZEndInput, input);
 	const now = options.now ?? new Date();
 	const token = newToken();
@@ -136,7 +176,10 @@ export async function endMatch(actor: Actor, steunpuntId: string, matchId: strin
 	await withTenant(steunpuntId, async (tx) => {
 		const m = await loadMatch(tx, actor, steunpuntId, matchId);
 		if (m.status !== 'actief') throw new ValidationError({ form: 'Alleen een actieve koppeling kan eindigen.' });
-		await tx.update(buddyMatch).set({ status: data.afloop, endedAt: now, endReason: data.reden, surveyTokenHash: sha256(token) }).where(eq(buddyMatch.id, m.id));
+		await tx
+			.update(buddyMatch)
+			.set({ status: data.afloop, endedAt: now, endReason: data.reden, surveyTokenHash: sha256(token) })
+			.where(eq(buddyMatch.id, m.id));
 		await tx.update(buddyRequest).set({ status: 'afgesloten', closedAt: now }).where(eq(buddyRequest.id, m.requestId));
 		await event(tx, { matchId: m.id, steunpuntId, userId: actor.userId, from: m.status, to: data.afloop, note: data.reden });
 		const [to] = await tx.select({ email: buddyRequest.email, name: buddyRequest.name }).from(buddyRequest).where(eq(buddyRequest.id, m.requestId));
@@ -150,7 +193,9 @@ export async function logMoment(actor: Actor, steunpuntId: string, matchId: stri
 	await withTenant(steunpuntId, async (tx) => {
 		const m = await loadMatch(tx, actor, steunpuntId, matchId);
 		if (m.status !== 'actief') throw new ValidationError({ form: 'Contactmomenten leg je vast bij een actieve koppeling.' });
-		await tx.insert(buddyMoment).values({ steunpuntId, matchId: m.id, day: data.datum, form: data.vorm, minutes: data.minuten ?? null, topics: data.onderwerpen, note: data.notitie });
+		await tx
+			.insert(buddyMoment)
+			.values({ steunpuntId, matchId: m.id, day: data.datum, form: data.vorm, minutes: data.minuten ?? null, topics: data.onderwerpen, note: data.notitie });
 		if (!m.lastContactOn || data.datum > m.lastContactOn) await tx.update(buddyMatch).set({ lastContactOn: data.datum }).where(eq(buddyMatch.id, m.id));
 	});
 }
@@ -158,15 +203,19 @@ export async function logMoment(actor: Actor, steunpuntId: string, matchId: stri
 /** The buddy's reflection at the end: a score (anonymous, for figures) and a text for the regisseur. */
 export async function reflect(actor: Actor, steunpuntId: string, matchId: string, input: Record<string, unknown>, now = new Date()): Promise<void> {
 	const score = Number(input.gesteund);
-	const text = typeof input.reflectie === 'string' ? input.reflectie.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').trim() : '';
+	const text = typeof input.reflectie === 'string' ? withoutControl(input.reflectie).trim() : '';
 	if (!Number.isInteger(score) || score < 1 || score > 5) throw new ValidationError({ gesteund: 'Kies een cijfer van 1 tot 5.' });
 	if (text.length > 2000) throw new ValidationError({ reflectie: 'Gebruik hooguit 2000 tekens.' });
 	await withTenant(steunpuntId, async (tx) => {
 		const m = await loadMatch(tx, actor, steunpuntId, matchId);
-		if (!policies.canActAsBuddy(actor) || (await ownBuddy(tx, actor, steunpuntId)).id !== m.buddyId) throw new ValidationError({ form: 'De reflectie is van de buddy zelf.' });
+		if (!policies.canActAsBuddy(actor) || (await ownBuddy(tx, actor, steunpuntId)).id !== m.buddyId)
+			throw new ValidationError({ form: 'De reflectie is van de buddy zelf.' });
 		if (m.status !== 'afgerond' && m.status !== 'gestopt') throw new ValidationError({ form: 'Je schrijft je reflectie als de koppeling is afgelopen.' });
 		if (m.reflection) throw new ConflictError('Je hebt je reflectie al gegeven. Dank je wel!');
-		await tx.update(buddyMatch).set({ reflection: text || '-' }).where(eq(buddyMatch.id, m.id));
+		await tx
+			.update(buddyMatch)
+			.set({ reflection: text || '-' })
+			.where(eq(buddyMatch.id, m.id));
 		await tx.insert(buddySurvey).values({ steunpuntId, day: dayInNL(now), who: 'buddy', supported: score, helped: null, better: null });
 	});
 }
@@ -179,7 +228,14 @@ export async function getMatch(actor: Actor, steunpuntId: string, matchId: strin
 		const [b] = await tx.select({ name: buddy.name }).from(buddy).where(eq(buddy.id, m.buddyId));
 		const [r] = await tx.select().from(buddyRequest).where(eq(buddyRequest.id, m.requestId));
 		const history = await tx
-			.select({ id: buddyMatchEvent.id, at: buddyMatchEvent.at, from: buddyMatchEvent.from, to: buddyMatchEvent.to, note: buddyMatchEvent.note, by: appUser.naam })
+			.select({
+				id: buddyMatchEvent.id,
+				at: buddyMatchEvent.at,
+				from: buddyMatchEvent.from,
+				to: buddyMatchEvent.to,
+				note: buddyMatchEvent.note,
+				by: appUser.naam
+			})
 			.from(buddyMatchEvent)
 			.leftJoin(appUser, eq(appUser.id, buddyMatchEvent.userId))
 			.where(eq(buddyMatchEvent.matchId, m.id))
@@ -192,7 +248,15 @@ export async function getMatch(actor: Actor, steunpuntId: string, matchId: strin
 			statusLabel: labelFor(MATCH_STATUSES, m.status),
 			buddyName: b?.name ?? '',
 			// A buddy sees who the parent is and how to reach them only once the parent agreed (actief).
-			request: { id: r.id, reference: r.reference, need: r.need, topics: r.topics, ...(manager || ['actief', 'afgerond', 'gestopt'].includes(m.status) ? { name: r.name, email: r.email, phone: r.phone } : { name: null, email: null, phone: null }) },
+			request: {
+				id: r.id,
+				reference: r.reference,
+				need: r.need,
+				topics: r.topics,
+				...(manager || ['actief', 'afgerond', 'gestopt'].includes(m.status)
+					? { name: r.name, email: r.email, phone: r.phone }
+					: { name: null, email: null, phone: null })
+			},
 			proposedAt: m.proposedAt,
 			activeAt: m.activeAt,
 			endedAt: m.endedAt,
@@ -219,11 +283,20 @@ export async function findMyMatches(actor: Actor, steunpuntId: string) {
 	return withTenant(steunpuntId, async (tx) => {
 		const own = await ownBuddy(tx, actor, steunpuntId);
 		const rows = await tx
-			.select({ id: buddyMatch.id, status: buddyMatch.status, proposedAt: buddyMatch.proposedAt, reference: buddyRequest.reference, lastContactOn: buddyMatch.lastContactOn })
+			.select({
+				id: buddyMatch.id,
+				status: buddyMatch.status,
+				proposedAt: buddyMatch.proposedAt,
+				reference: buddyRequest.reference,
+				lastContactOn: buddyMatch.lastContactOn
+			})
 			.from(buddyMatch)
 			.innerJoin(buddyRequest, eq(buddyRequest.id, buddyMatch.requestId))
 			.where(and(eq(buddyMatch.steunpuntId, steunpuntId), eq(buddyMatch.buddyId, own.id)))
 			.orderBy(asc(buddyMatch.status), desc(buddyMatch.proposedAt));
-		return { buddy: { name: own.name, paused: own.paused, languages: own.languages, supportWays: own.supportWays, about: own.about ?? '' }, matches: rows.map((r) => ({ ...r, statusLabel: labelFor(MATCH_STATUSES, r.status) })) };
+		return {
+			buddy: { name: own.name, paused: own.paused, languages: own.languages, supportWays: own.supportWays, about: own.about ?? '' },
+			matches: rows.map((r) => ({ ...r, statusLabel: labelFor(MATCH_STATUSES, r.status) }))
+		};
 	});
 }

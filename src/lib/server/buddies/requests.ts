@@ -28,26 +28,27 @@ export async function requestBuddy(options: { slug: string; client: string; inpu
 	await checkHumanSubmission({ purpose: `buddy:${sp.id}`, token: options.input.formtijd, honeypot: options.input.website });
 	await limitSubmissions({ kind: 'buddy', steunpuntId: sp.id, client: options.client });
 	const data = parse(ZBuddyRequestInput, options.input);
-	if (data.gemeente && !(await findRegionGemeenten(sp.id)).some((g) => g.code === data.gemeente)) throw new ValidationError({ gemeente: 'Kies een gemeente uit de lijst.' });
+	if (data.gemeente && !(await findRegionGemeenten(sp.id)).some((g) => g.code === data.gemeente))
+		throw new ValidationError({ gemeente: 'Kies een gemeente uit de lijst.' });
 	// A reference collision (1 in a billion) is retried with a new one, in a new transaction.
 	const reference = await withFreshReference('B', async (reference) => {
 		await withTenant(sp.id, (tx) =>
 			tx.insert(buddyRequest).values({
-			steunpuntId: sp.id,
-			reference,
-			source: 'website',
-			need: data.behoefte,
-			topics: data.onderwerpen,
-			schoolType: data.schooltype ?? null,
-			gemeenteCode: data.gemeente ?? null,
-			language: data.taal ?? null,
-			supportWays: data.steunwijzen,
-			name: data.naam,
-			email: data.email ?? null,
-			phone: data.telefoon ?? null,
-			consentVersion: PRIVACY_VERSION,
-			consentAt: options.now ?? new Date()
-		})
+				steunpuntId: sp.id,
+				reference,
+				source: 'website',
+				need: data.behoefte,
+				topics: data.onderwerpen,
+				schoolType: data.schooltype ?? null,
+				gemeenteCode: data.gemeente ?? null,
+				language: data.taal ?? null,
+				supportWays: data.steunwijzen,
+				name: data.naam,
+				email: data.email ?? null,
+				phone: data.telefoon ?? null,
+				consentVersion: PRIVACY_VERSION,
+				consentAt: options.now ?? new Date()
+			})
 		);
 		return reference;
 	});
@@ -55,24 +56,30 @@ export async function requestBuddy(options: { slug: string; client: string; inpu
 }
 
 /** The referral of a case to the buddy programme lands here, with what the case knows. */
-export async function createRequestFromCase(tx: Db, options: { steunpuntId: string; caseId: string; reference: string; need: string | null; registrationId: string | null }): Promise<void> {
+export async function createRequestFromCase(
+	tx: Db,
+	options: { steunpuntId: string; caseId: string; reference: string; need: string | null; registrationId: string | null }
+): Promise<void> {
 	const [person] = await tx.select().from(casePerson).where(eq(casePerson.caseId, options.caseId));
 	const [reg] = options.registrationId ? await tx.select().from(registration).where(eq(registration.id, options.registrationId)) : [];
-	await tx.insert(buddyRequest).values({
-		steunpuntId: options.steunpuntId,
-		reference: options.reference,
-		caseId: options.caseId,
-		source: 'dossier',
-		need: options.need ?? person?.question ?? null,
-		topics: reg?.topics ?? [],
-		schoolType: reg?.schoolType ?? null,
-		gemeenteCode: reg?.gemeenteCode ?? null,
-		name: person?.name ?? null,
-		email: person?.email ?? null,
-		phone: person?.phone ?? null,
-		consentVersion: person?.consentVersion ?? null,
-		consentAt: person?.consentAt ?? null
-	}).onConflictDoNothing();
+	await tx
+		.insert(buddyRequest)
+		.values({
+			steunpuntId: options.steunpuntId,
+			reference: options.reference,
+			caseId: options.caseId,
+			source: 'dossier',
+			need: options.need ?? person?.question ?? null,
+			topics: reg?.topics ?? [],
+			schoolType: reg?.schoolType ?? null,
+			gemeenteCode: reg?.gemeenteCode ?? null,
+			name: person?.name ?? null,
+			email: person?.email ?? null,
+			phone: person?.phone ?? null,
+			consentVersion: person?.consentVersion ?? null,
+			consentAt: person?.consentAt ?? null
+		})
+		.onConflictDoNothing();
 }
 
 export async function findRequests(actor: Actor, steunpuntId: string) {
@@ -80,7 +87,14 @@ export async function findRequests(actor: Actor, steunpuntId: string) {
 	return withTenant(steunpuntId, async (tx) => {
 		const rows = await tx.select().from(buddyRequest).where(eq(buddyRequest.steunpuntId, steunpuntId)).orderBy(desc(buddyRequest.createdAt)).limit(500);
 		await recordAudit(tx, actor, { action: 'buddy_request.list', entity: 'buddy_request', detail: { shown: rows.length } });
-		return rows.map((r) => ({ id: r.id, reference: r.reference, source: r.source === 'website' ? 'Via de website' : 'Uit een dossier', status: labelFor(REQUEST_STATUSES, r.status), name: r.name, createdAt: r.createdAt }));
+		return rows.map((r) => ({
+			id: r.id,
+			reference: r.reference,
+			source: r.source === 'website' ? 'Via de website' : 'Uit een dossier',
+			status: labelFor(REQUEST_STATUSES, r.status),
+			name: r.name,
+			createdAt: r.createdAt
+		}));
 	});
 }
 
@@ -90,7 +104,10 @@ export async function getRequest(actor: Actor, steunpuntId: string, id: string, 
 	if (!uuidLike.test(id)) throw new NotFoundError();
 	const today = dayInNL(now);
 	return withTenant(steunpuntId, async (tx) => {
-		const [r] = await tx.select().from(buddyRequest).where(and(eq(buddyRequest.id, id), eq(buddyRequest.steunpuntId, steunpuntId)));
+		const [r] = await tx
+			.select()
+			.from(buddyRequest)
+			.where(and(eq(buddyRequest.id, id), eq(buddyRequest.steunpuntId, steunpuntId)));
 		if (!r) throw new NotFoundError();
 		await recordAudit(tx, actor, { action: 'buddy_request.view', entity: 'buddy_request', entityId: r.id, detail: { reference: r.reference } });
 		const matches = await tx
@@ -127,13 +144,25 @@ async function rankFor(tx: Db, steunpuntId: string, r: typeof buddyRequest.$infe
 	const years = await vogMaxYearsOf(tx, steunpuntId);
 	const all = await tx.select().from(buddy).where(eq(buddy.steunpuntId, steunpuntId));
 	const ready = all.filter((b) => readiness(b, today, years).ready);
-	const held = await placesHeld(tx, steunpuntId, ready.map((b) => b.id));
+	const held = await placesHeld(
+		tx,
+		steunpuntId,
+		ready.map((b) => b.id)
+	);
 	const since = new Date(now.getTime() - 90 * 86_400_000);
 	const recent = ready.length
 		? await tx
 				.select({ id: buddyMatch.buddyId, n: sql<number>`count(*)::int` })
 				.from(buddyMatch)
-				.where(and(inArray(buddyMatch.buddyId, ready.map((b) => b.id)), gt(buddyMatch.proposedAt, since)))
+				.where(
+					and(
+						inArray(
+							buddyMatch.buddyId,
+							ready.map((b) => b.id)
+						),
+						gt(buddyMatch.proposedAt, since)
+					)
+				)
 				.groupBy(buddyMatch.buddyId)
 		: [];
 	const recentOf = new Map(recent.map((x) => [x.id, x.n]));
@@ -155,5 +184,12 @@ async function rankFor(tx: Db, steunpuntId: string, r: typeof buddyRequest.$infe
 		{ topics: r.topics, experiences: r.experiences, schoolType: r.schoolType, gemeente: r.gemeenteCode, language: r.language, supportWays: r.supportWays },
 		candidates,
 		{ gemeenteNames: Object.fromEntries(names.map((n) => [n.code, n.naam])), limit: 20 }
-	).map((x) => ({ id: x.buddy.id, name: x.buddy.name, score: Math.round(x.score), reasonText: x.reasonText, held: x.buddy.activeMatches, capacity: x.buddy.capacity }));
+	).map((x) => ({
+		id: x.buddy.id,
+		name: x.buddy.name,
+		score: Math.round(x.score),
+		reasonText: x.reasonText,
+		held: x.buddy.activeMatches,
+		capacity: x.buddy.capacity
+	}));
 }

@@ -29,7 +29,10 @@ export async function purgeBuddyPersonalData(now: Date = new Date()): Promise<nu
 		);
 		const wiped = [...stale, ...closed];
 		if (!wiped.length) return 0;
-		const ids = sql.join(wiped.map((c) => sql`${c.id}::uuid`), sql`, `);
+		const ids = sql.join(
+			wiped.map((c) => sql`${c.id}::uuid`),
+			sql`, `
+		);
 		await tx.execute(sql`update buddy_match set reflection = null, end_reason = null where request_id in (${ids})`);
 		await tx.execute(sql`update buddy_moment set note = null where match_id in (select id from buddy_match where request_id in (${ids}))`);
 		await tx.execute(sql`update buddy_match_event set note = null where match_id in (select id from buddy_match where request_id in (${ids}))`);

@@ -22,9 +22,19 @@ export const ZBuddyInput = z.object({
 	ervaring: manyOf(experienceValues, { max: 20, message: 'Kies ervaring uit de lijst (hooguit 20).' }),
 	schooltypes: manyOf(values(SCHOOL_TYPES), { max: 5, message: 'Kies schooltypes uit de lijst.' }),
 	gemeenten: gemeenteList,
-	talen: manyOf(LANGUAGES.map((l) => l.value), { max: 12, message: 'Kies talen uit de lijst.' }),
-	steunwijzen: manyOf(SUPPORT_WAYS.map((s) => s.value), { max: 3, message: 'Kies uit de lijst hoe de buddy steunt.' }),
-	capaciteit: z.coerce.number({ message: 'Vul een aantal in.' }).int('Vul een heel getal in.').min(1, 'Minstens 1 ouder.').max(10, 'Hooguit 10 ouders tegelijk.'),
+	talen: manyOf(
+		LANGUAGES.map((l) => l.value),
+		{ max: 12, message: 'Kies talen uit de lijst.' }
+	),
+	steunwijzen: manyOf(
+		SUPPORT_WAYS.map((s) => s.value),
+		{ max: 3, message: 'Kies uit de lijst hoe de buddy steunt.' }
+	),
+	capaciteit: z.coerce
+		.number({ message: 'Vul een aantal in.' })
+		.int('Vul een heel getal in.')
+		.min(1, 'Minstens 1 ouder.')
+		.max(10, 'Hooguit 10 ouders tegelijk.'),
 	pauze: checkbox,
 	training: day,
 	intake: day,
@@ -43,10 +53,18 @@ export const ZOwnProfileInput = z.object({
 /** "Ik wil graag een buddy" on the public site. */
 export const ZBuddyRequestInput = z
 	.object({
-		behoefte: cleanText(3000, 'Gebruik hooguit 3000 tekens.').pipe(z.string().min(10, 'Vertel in een paar woorden waar je steun bij zoekt (minstens 10 tekens).')),
+		behoefte: cleanText(3000, 'Gebruik hooguit 3000 tekens.').pipe(
+			z.string().min(10, 'Vertel in een paar woorden waar je steun bij zoekt (minstens 10 tekens).')
+		),
 		onderwerpen: topicList,
 		schooltype: z.preprocess(blank, z.enum(values(SCHOOL_TYPES), { message: 'Kies een van de mogelijkheden.' }).optional()),
-		gemeente: z.preprocess(blank, z.string().regex(/^GM\d{4}$/, 'Kies een gemeente uit de lijst.').optional()),
+		gemeente: z.preprocess(
+			blank,
+			z
+				.string()
+				.regex(/^GM\d{4}$/, 'Kies een gemeente uit de lijst.')
+				.optional()
+		),
 		taal: z.preprocess(blank, z.enum(LANGUAGES.map((l) => l.value) as [string, ...string[]], { message: 'Kies een taal uit de lijst.' }).optional()),
 		steunwijzen: ZBuddyInput.shape.steunwijzen,
 		naam: optionalText(100),
@@ -55,7 +73,8 @@ export const ZBuddyRequestInput = z
 		toestemming: z.literal('ja', { message: 'Geef toestemming, anders kunnen we je aanvraag niet bewaren.' })
 	})
 	.superRefine((v, ctx) => {
-		if (!v.email && !v.telefoon) ctx.addIssue({ code: 'custom', path: ['email'], message: 'Vul je e-mailadres of telefoonnummer in, zodat we je kunnen bereiken.' });
+		if (!v.email && !v.telefoon)
+			ctx.addIssue({ code: 'custom', path: ['email'], message: 'Vul je e-mailadres of telefoonnummer in, zodat we je kunnen bereiken.' });
 	});
 
 export const ZProposeInput = z.object({ buddy: z.string().regex(/^[0-9a-f-]{36}$/, 'Kies een buddy uit de lijst.') });
@@ -70,12 +89,24 @@ export const ZEndInput = z.object({
 export const ZMomentInput = z.object({
 	datum: day.pipe(z.string({ message: 'Vul de datum in.' })),
 	vorm: z.enum(values(MOMENT_FORMS), { message: 'Kies hoe het contact was.' }),
-	minuten: z.preprocess(blank, z.coerce.number({ message: 'Vul een aantal minuten in.' }).int('Vul een heel aantal minuten in.').min(1, 'Minstens 1 minuut.').max(600, 'Hooguit 600 minuten.').optional()),
+	minuten: z.preprocess(
+		blank,
+		z.coerce
+			.number({ message: 'Vul een aantal minuten in.' })
+			.int('Vul een heel aantal minuten in.')
+			.min(1, 'Minstens 1 minuut.')
+			.max(600, 'Hooguit 600 minuten.')
+			.optional()
+	),
 	onderwerpen: topicList,
 	notitie: optionalText(2000)
 });
 export const ZSurveyInput = z.object({
-	gesteund: z.coerce.number({ message: 'Kies een cijfer van 1 tot 5.' }).int('Kies een cijfer van 1 tot 5.').min(1, 'Kies een cijfer van 1 tot 5.').max(5, 'Kies een cijfer van 1 tot 5.'),
+	gesteund: z.coerce
+		.number({ message: 'Kies een cijfer van 1 tot 5.' })
+		.int('Kies een cijfer van 1 tot 5.')
+		.min(1, 'Kies een cijfer van 1 tot 5.')
+		.max(5, 'Kies een cijfer van 1 tot 5.'),
 	hielp: optionalText(1000),
 	beter: optionalText(1000)
 });

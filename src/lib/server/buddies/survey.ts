@@ -17,7 +17,10 @@ const GONE = 'Deze link werkt niet (meer). Je kunt ons altijd bellen of mailen.'
 async function find(steunpuntId: string, token: string) {
 	if (!/^[a-z2-7]{20,64}$/.test(token)) throw new NotFoundError(GONE);
 	return withTenant(steunpuntId, async (tx) => {
-		const [m] = await tx.select({ id: buddyMatch.id, answeredAt: buddyMatch.surveyAnsweredAt }).from(buddyMatch).where(and(eq(buddyMatch.surveyTokenHash, sha256(token)), eq(buddyMatch.steunpuntId, steunpuntId)));
+		const [m] = await tx
+			.select({ id: buddyMatch.id, answeredAt: buddyMatch.surveyAnsweredAt })
+			.from(buddyMatch)
+			.where(and(eq(buddyMatch.surveyTokenHash, sha256(token)), eq(buddyMatch.steunpuntId, steunpuntId)));
 		if (!m) throw new NotFoundError(GONE);
 		return m;
 	});
@@ -35,8 +38,14 @@ export async function answerSurvey(options: { slug: string; token: string; input
 	const now = options.now ?? new Date();
 	const m = await find(sp.id, options.token);
 	await withTenant(sp.id, async (tx) => {
-		const done = await tx.update(buddyMatch).set({ surveyAnsweredAt: now }).where(and(eq(buddyMatch.id, m.id), isNull(buddyMatch.surveyAnsweredAt))).returning({ id: buddyMatch.id });
+		const done = await tx
+			.update(buddyMatch)
+			.set({ surveyAnsweredAt: now })
+			.where(and(eq(buddyMatch.id, m.id), isNull(buddyMatch.surveyAnsweredAt)))
+			.returning({ id: buddyMatch.id });
 		if (!done.length) throw new ConflictError('Je hebt de vragenlijst al ingevuld. Dank je wel!');
-		await tx.insert(buddySurvey).values({ steunpuntId: sp.id, day: dayInNL(now), who: 'ouder', supported: data.gesteund, helped: data.hielp, better: data.beter });
+		await tx
+			.insert(buddySurvey)
+			.values({ steunpuntId: sp.id, day: dayInNL(now), who: 'ouder', supported: data.gesteund, helped: data.hielp, better: data.beter });
 	});
 }

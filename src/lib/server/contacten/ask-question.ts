@@ -47,10 +47,22 @@ async function createCase(input: NewCase): Promise<Submitted> {
 		const reference = newReference();
 		try {
 			await withTenant(input.steunpuntId, async (tx) => {
-				const [created] = await tx.insert(contactCase).values({ steunpuntId: input.steunpuntId, reference, source: input.source, dueOn }).returning({ id: contactCase.id });
+				const [created] = await tx
+					.insert(contactCase)
+					.values({ steunpuntId: input.steunpuntId, reference, source: input.source, dueOn })
+					.returning({ id: contactCase.id });
 				await tx.insert(casePerson).values({ ...input.person, caseId: created.id, steunpuntId: input.steunpuntId });
-				const [reg] = await tx.insert(registration).values({ ...input.registration, steunpuntId: input.steunpuntId, day: today }).returning({ id: registration.id });
-				await addEvent(tx, { caseId: created.id, steunpuntId: input.steunpuntId, userId: null, kind: 'aangemaakt', data: { source: input.source, registrationId: reg.id } });
+				const [reg] = await tx
+					.insert(registration)
+					.values({ ...input.registration, steunpuntId: input.steunpuntId, day: today })
+					.returning({ id: registration.id });
+				await addEvent(tx, {
+					caseId: created.id,
+					steunpuntId: input.steunpuntId,
+					userId: null,
+					kind: 'aangemaakt',
+					data: { source: input.source, registrationId: reg.id }
+				});
 				const { confirmation: c } = input;
 				if (c.email) {
 					const token = await personalToken(created.id);
@@ -67,7 +79,10 @@ async function createCase(input: NewCase): Promise<Submitted> {
 	}
 }
 
-const topicsOf = (text: string) => suggestTopics(text, { limit: 3 }).filter((t) => t.score >= 0.3).map((t) => t.slug);
+const topicsOf = (text: string) =>
+	suggestTopics(text, { limit: 3 })
+		.filter((t) => t.score >= 0.3)
+		.map((t) => t.slug);
 
 /** "Stel je vraag". Anyone may ask; the honeypot, fill-in time and rate limits keep bots out. */
 export async function askQuestion(options: { slug: string; client: string; origin: string; input: Record<string, unknown>; now?: Date }): Promise<Submitted> {
@@ -76,7 +91,8 @@ export async function askQuestion(options: { slug: string; client: string; origi
 	// Every attempt counts (also rejected ones), so a bot cannot probe the form without limit.
 	await limitSubmissions({ kind: 'vraag', steunpuntId: steunpunt.id, client: options.client });
 	const data = parse(ZAskQuestionInput, options.input);
-	if (data.gemeente && !(await findRegionGemeenten(steunpunt.id)).some((g) => g.code === data.gemeente)) throw new ValidationError({ gemeente: 'Kies een gemeente uit de lijst.' });
+	if (data.gemeente && !(await findRegionGemeenten(steunpunt.id)).some((g) => g.code === data.gemeente))
+		throw new ValidationError({ gemeente: 'Kies een gemeente uit de lijst.' });
 	const wantsContact = data.antwoord !== 'geen';
 	const now = options.now ?? new Date();
 	const created = await createCase({
@@ -95,14 +111,34 @@ export async function askQuestion(options: { slug: string; client: string; origi
 			consentVersion: PRIVACY_VERSION,
 			consentAt: now
 		},
-		confirmation: { origin: options.origin, steunpunt, kind: 'vraag', email: wantsContact || data.opvolgen ? (data.email ?? null) : null, name: wantsContact ? data.naam : null },
-		registration: { channel: 'web', who: data.wie ?? 'ouder', schoolType: data.schooltype ?? null, phase: data.fase ?? null, ageGroup: data.leeftijd ?? null, gemeenteCode: data.gemeente ?? null, topics: topicsOf(data.vraag) }
+		confirmation: {
+			origin: options.origin,
+			steunpunt,
+			kind: 'vraag',
+			email: wantsContact || data.opvolgen ? (data.email ?? null) : null,
+			name: wantsContact ? data.naam : null
+		},
+		registration: {
+			channel: 'web',
+			who: data.wie ?? 'ouder',
+			schoolType: data.schooltype ?? null,
+			phase: data.fase ?? null,
+			ageGroup: data.leeftijd ?? null,
+			gemeenteCode: data.gemeente ?? null,
+			topics: topicsOf(data.vraag)
+		}
 	});
 	return created;
 }
 
 /** "Bel mij terug", with the moments that suit the parent. */
-export async function requestCallback(options: { slug: string; client: string; origin: string; input: Record<string, unknown>; now?: Date }): Promise<Submitted> {
+export async function requestCallback(options: {
+	slug: string;
+	client: string;
+	origin: string;
+	input: Record<string, unknown>;
+	now?: Date;
+}): Promise<Submitted> {
 	const steunpunt = await getSteunpuntBySlug(options.slug);
 	await checkHumanSubmission({ purpose: `terugbellen:${steunpunt.id}`, token: options.input.formtijd, honeypot: options.input.website });
 	await limitSubmissions({ kind: 'terugbellen', steunpuntId: steunpunt.id, client: options.client });

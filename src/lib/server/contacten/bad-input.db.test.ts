@@ -60,7 +60,10 @@ let foreignAnswerToken: string;
 async function followUpToken(target: Steunpunt, actor: Awaited<ReturnType<typeof buildUser>>['actor']): Promise<string> {
 	const { caseId, email } = await buildContact(target, { opvolgen: 'ja' });
 	await sendFollowUp(actor, target.id, caseId, { origin: ORIGIN });
-	const [mail] = await db().select().from(mailOutbox).where(and(eq(mailOutbox.to, email!), sql`${mailOutbox.subject} like 'Hoe gaat het%'`));
+	const [mail] = await db()
+		.select()
+		.from(mailOutbox)
+		.where(and(eq(mailOutbox.to, email!), sql`${mailOutbox.subject} like 'Hoe gaat het%'`));
 	return /\/hoe-gaat-het\/([a-z2-7]+)\?/.exec(mail.text)![1];
 }
 
@@ -114,7 +117,12 @@ interface BadCase {
 }
 
 /** One case per bad value: the valid input with one field replaced (or left out). */
-function variants(label: string, base: () => Promise<Record<string, unknown>> | Record<string, unknown>, fields: Record<string, unknown[]>, call: (input: Record<string, unknown>) => Promise<unknown>): BadCase[] {
+function variants(
+	label: string,
+	base: () => Promise<Record<string, unknown>> | Record<string, unknown>,
+	fields: Record<string, unknown[]>,
+	call: (input: Record<string, unknown>) => Promise<unknown>
+): BadCase[] {
 	return Object.entries(fields).flatMap(([field, values]) =>
 		values.map((value, i) => ({
 			name: `${label}: ${field} #${i} ${describe_(value)}`,
@@ -141,94 +149,154 @@ const client = () => `bad-${randomUUID()}`;
 
 const question = () => questionForm(sp.id);
 const ask = (input: Record<string, unknown>) => askQuestion({ slug: sp.slug, client: client(), origin: ORIGIN, input });
-const callbackBase = async () => ({ telefoon: '06 12345678', momenten: ['ochtend'], toestemming: 'ja', website: '', formtijd: await issueFormToken(`terugbellen:${sp.id}`, Date.now() - 5000) });
+const callbackBase = async () => ({
+	telefoon: '06 12345678',
+	momenten: ['ochtend'],
+	toestemming: 'ja',
+	website: '',
+	formtijd: await issueFormToken(`terugbellen:${sp.id}`, Date.now() - 5000)
+});
 const callback = (input: Record<string, unknown>) => requestCallback({ slug: sp.slug, client: client(), origin: ORIGIN, input });
 const contactBase = () => ({ kanaal: 'telefoon', wie: 'ouder', onderwerpen: ['opp'], uitkomst: 'luisterend-oor' });
 const contact = (input: Record<string, unknown>) => registerContact(regisseur.actor, sp.id, input);
 
 const CASES: BadCase[] = [
-	...variants('askQuestion', question, {
-		vraag: [...NOT_TEXT_OR_TOO_LONG, ...ABSENT, 'te kort', '\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000b\u000c'],
-		antwoord: [...requiredChoice, 'BELLEN', 'bel mij'],
-		wie: optionalChoice,
-		fase: optionalChoice,
-		schooltype: optionalChoice,
-		leeftijd: [...optionalChoice, '99-100'],
-		gemeente: [...optionalChoice, 'GM12', 'GM99999', 'gm9901', 'GM0000', 'GM9902'],
-		naam: NOT_TEXT_OR_TOO_LONG,
-		telefoon: [...GARBAGE, '123', 'abcdefghijkl', '06-1234-ABCD'],
-		email: [...GARBAGE, 'geen-mail', 'a@', '@example.org', 'a b@example.org', `${'x'.repeat(200)}@example.org`],
-		toestemming: [...requiredChoice, 'nee', 'on'],
-		formtijd: [...GARBAGE, ...ABSENT, `${Date.now() - 5000}.vervalst`, '9999999999999999999.abc'],
-		website: ['https://spam.example', 'x', '<a href="x">']
-	}, ask),
-	...variants('askQuestion (mail later without address)', () => questionForm(sp.id, { antwoord: 'bellen', telefoon: '06 12345678', email: '' }), { opvolgen: ['ja', 'on', true] }, ask),
-	...variants('requestCallback', callbackBase, {
-		telefoon: [...GARBAGE, ...ABSENT, '123', '06'],
-		momenten: [...GARBAGE.filter((v) => !Array.isArray(v)), 'nacht', ['ochtend', 'nacht'], ['ochtend', 'middag', 'vooravond', 'ochtend'], [42], [null]],
-		toelichtingMoment: NOT_TEXT_OR_TOO_LONG,
-		onderwerp: NOT_TEXT_OR_TOO_LONG,
-		naam: NOT_TEXT_OR_TOO_LONG,
-		wie: optionalChoice,
-		email: [...GARBAGE, 'geen-mail'],
-		toestemming: [...requiredChoice, 'nee'],
-		formtijd: [...ABSENT, 'vervalst', 42]
-	}, callback),
-	...variants('registerContact', contactBase, {
-		kanaal: [...requiredChoice, 'web', 'terugbellen'],
-		duur: ['abc', '0', '-5', '601', '1.5', '1e9', { a: 1 }, 'x'.repeat(10_000), '<script>', "1; drop table x"],
-		wie: requiredChoice,
-		schooltype: optionalChoice,
-		fase: optionalChoice,
-		onderwerpen: [...GARBAGE, ...ABSENT, [], 'onbekend', ['opp', 'zorgplicht', 'klacht-geschil', 'medezeggenschap'], [null], [['opp']]],
-		gemeente: [...optionalChoice, 'GM0000', 'GM9902'],
-		uitkomst: [...requiredChoice, 'doorverwijzing'],
-		verwijzing: optionalChoice,
-		samenvatting: NOT_TEXT_OR_TOO_LONG,
-		dossier: [...GARBAGE, 'oud', 'NIEUW', randomUUID().toUpperCase(), randomUUID(), 'FOREIGN_CASE'],
-		naam: NOT_TEXT_OR_TOO_LONG,
-		telefoon: [...GARBAGE, '123'],
-		email: [...GARBAGE, 'geen-mail'],
-		opvolgdatum: [...GARBAGE, '2024-13-45', '2024-02-30x', '31-12-2024', 'morgen', '2024-1-1']
-	}, (input) => contact(input.dossier === 'FOREIGN_CASE' ? { ...input, dossier: foreignCase } : input)),
-	...variants('registerContact (new case, details without consent)', () => ({ ...contactBase(), dossier: 'nieuw', naam: 'Sanne Visser' }), { toestemming: [MISSING, '', 'nee', null] }, contact),
-	...variants('changeCase', () => ({ status: 'in-behandeling' }), {
-		status: [...requiredChoice, 'gesloten', 'AFGESLOTEN'],
-		toegewezen: [...GARBAGE, randomUUID(), 'FOREIGN_USER', randomUUID().toUpperCase()],
-		opvolgdatum: [...GARBAGE, '2024-13-45', 'morgen']
-	}, (input) => changeCase(regisseur.actor, sp.id, ownCase, input.toegewezen === 'FOREIGN_USER' ? { ...input, toegewezen: foreignUser } : input)),
+	...variants(
+		'askQuestion',
+		question,
+		{
+			vraag: [...NOT_TEXT_OR_TOO_LONG, ...ABSENT, 'te kort', '\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000b\u000c'],
+			antwoord: [...requiredChoice, 'BELLEN', 'bel mij'],
+			wie: optionalChoice,
+			fase: optionalChoice,
+			schooltype: optionalChoice,
+			leeftijd: [...optionalChoice, '99-100'],
+			gemeente: [...optionalChoice, 'GM12', 'GM99999', 'gm9901', 'GM0000', 'GM9902'],
+			naam: NOT_TEXT_OR_TOO_LONG,
+			telefoon: [...GARBAGE, '123', 'abcdefghijkl', '06-1234-ABCD'],
+			email: [...GARBAGE, 'geen-mail', 'a@', '@example.org', 'a b@example.org', `${'x'.repeat(200)}@example.org`],
+			toestemming: [...requiredChoice, 'nee', 'on'],
+			formtijd: [...GARBAGE, ...ABSENT, `${Date.now() - 5000}.vervalst`, '9999999999999999999.abc'],
+			website: ['https://spam.example', 'x', '<a href="x">']
+		},
+		ask
+	),
+	...variants(
+		'askQuestion (mail later without address)',
+		() => questionForm(sp.id, { antwoord: 'bellen', telefoon: '06 12345678', email: '' }),
+		{ opvolgen: ['ja', 'on', true] },
+		ask
+	),
+	...variants(
+		'requestCallback',
+		callbackBase,
+		{
+			telefoon: [...GARBAGE, ...ABSENT, '123', '06'],
+			momenten: [...GARBAGE.filter((v) => !Array.isArray(v)), 'nacht', ['ochtend', 'nacht'], ['ochtend', 'middag', 'vooravond', 'ochtend'], [42], [null]],
+			toelichtingMoment: NOT_TEXT_OR_TOO_LONG,
+			onderwerp: NOT_TEXT_OR_TOO_LONG,
+			naam: NOT_TEXT_OR_TOO_LONG,
+			wie: optionalChoice,
+			email: [...GARBAGE, 'geen-mail'],
+			toestemming: [...requiredChoice, 'nee'],
+			formtijd: [...ABSENT, 'vervalst', 42]
+		},
+		callback
+	),
+	...variants(
+		'registerContact',
+		contactBase,
+		{
+			kanaal: [...requiredChoice, 'web', 'terugbellen'],
+			duur: ['abc', '0', '-5', '601', '1.5', '1e9', { a: 1 }, 'x'.repeat(10_000), '<script>', '1; drop table x'],
+			wie: requiredChoice,
+			schooltype: optionalChoice,
+			fase: optionalChoice,
+			onderwerpen: [...GARBAGE, ...ABSENT, [], 'onbekend', ['opp', 'zorgplicht', 'klacht-geschil', 'medezeggenschap'], [null], [['opp']]],
+			gemeente: [...optionalChoice, 'GM0000', 'GM9902'],
+			uitkomst: [...requiredChoice, 'doorverwijzing'],
+			verwijzing: optionalChoice,
+			samenvatting: NOT_TEXT_OR_TOO_LONG,
+			dossier: [...GARBAGE, 'oud', 'NIEUW', randomUUID().toUpperCase(), randomUUID(), 'FOREIGN_CASE'],
+			naam: NOT_TEXT_OR_TOO_LONG,
+			telefoon: [...GARBAGE, '123'],
+			email: [...GARBAGE, 'geen-mail'],
+			opvolgdatum: [...GARBAGE, '2024-13-45', '2024-02-30x', '31-12-2024', 'morgen', '2024-1-1']
+		},
+		(input) => contact(input.dossier === 'FOREIGN_CASE' ? { ...input, dossier: foreignCase } : input)
+	),
+	...variants(
+		'registerContact (new case, details without consent)',
+		() => ({ ...contactBase(), dossier: 'nieuw', naam: 'Sanne Visser' }),
+		{ toestemming: [MISSING, '', 'nee', null] },
+		contact
+	),
+	...variants(
+		'changeCase',
+		() => ({ status: 'in-behandeling' }),
+		{
+			status: [...requiredChoice, 'gesloten', 'AFGESLOTEN'],
+			toegewezen: [...GARBAGE, randomUUID(), 'FOREIGN_USER', randomUUID().toUpperCase()],
+			opvolgdatum: [...GARBAGE, '2024-13-45', 'morgen']
+		},
+		(input) => changeCase(regisseur.actor, sp.id, ownCase, input.toegewezen === 'FOREIGN_USER' ? { ...input, toegewezen: foreignUser } : input)
+	),
 	...['FOREIGN', randomUUID(), 'geen-uuid', '', 'x'.repeat(100_000), "' or 1=1 --"].map((id) => ({
 		name: `changeCase: case id ${describe_(id)}`,
 		run: () => changeCase(regisseur.actor, sp.id, id === 'FOREIGN' ? foreignCase : id, { status: 'afgesloten' })
 	})),
-	...variants('referCase', () => ({ soort: 'consulent', consulent: ownConsulent, akkoord: 'ja' }), {
-		soort: [...requiredChoice, 'school'],
-		consulent: [...GARBAGE, ...ABSENT, 'FOREIGN_CONSULENT', 'REGISSEUR', randomUUID()],
-		overgedragen: NOT_TEXT_OR_TOO_LONG,
-		akkoord: [...requiredChoice, 'misschien', 'JA']
-	}, (input) => referCase(regisseur.actor, sp.id, ownCase, { ...input, consulent: input.consulent === 'FOREIGN_CONSULENT' ? foreignConsulent : input.consulent === 'REGISSEUR' ? regisseur.user.id : input.consulent })),
-	...variants('referCase (extern)', () => ({ soort: 'extern', akkoord: 'ja' }), {
-		organisatie: [...GARBAGE, ...ABSENT, 'FOREIGN_ORGANISATION', randomUUID()]
-	}, (input) => referCase(regisseur.actor, sp.id, ownCase, input.organisatie === 'FOREIGN_ORGANISATION' ? { ...input, organisatie: foreignOrganisation } : input)),
+	...variants(
+		'referCase',
+		() => ({ soort: 'consulent', consulent: ownConsulent, akkoord: 'ja' }),
+		{
+			soort: [...requiredChoice, 'school'],
+			consulent: [...GARBAGE, ...ABSENT, 'FOREIGN_CONSULENT', 'REGISSEUR', randomUUID()],
+			overgedragen: NOT_TEXT_OR_TOO_LONG,
+			akkoord: [...requiredChoice, 'misschien', 'JA']
+		},
+		(input) =>
+			referCase(regisseur.actor, sp.id, ownCase, {
+				...input,
+				consulent: input.consulent === 'FOREIGN_CONSULENT' ? foreignConsulent : input.consulent === 'REGISSEUR' ? regisseur.user.id : input.consulent
+			})
+	),
+	...variants(
+		'referCase (extern)',
+		() => ({ soort: 'extern', akkoord: 'ja' }),
+		{
+			organisatie: [...GARBAGE, ...ABSENT, 'FOREIGN_ORGANISATION', randomUUID()]
+		},
+		(input) => referCase(regisseur.actor, sp.id, ownCase, input.organisatie === 'FOREIGN_ORGANISATION' ? { ...input, organisatie: foreignOrganisation } : input)
+	),
 	...['FOREIGN', randomUUID(), 'x'.repeat(100_000)].map((id) => ({
 		name: `referCase: case id ${describe_(id)}`,
 		run: () => referCase(regisseur.actor, sp.id, id === 'FOREIGN' ? foreignCase : id, { soort: 'buddy', akkoord: 'ja' })
 	})),
-	...variants('answerFollowUp', () => ({ trend: 'beter' }), {
-		trend: [...requiredChoice, 'goed', 'BETER'],
-		gesteund: ['0', '6', '2.5', 'abc', -1, 1e9, { a: 1 }, 'x'.repeat(10_000), '<script>'],
-		toelichting: NOT_TEXT_OR_TOO_LONG
-	}, (input) => answerFollowUp({ slug: sp.slug, token: answerToken, input })),
+	...variants(
+		'answerFollowUp',
+		() => ({ trend: 'beter' }),
+		{
+			trend: [...requiredChoice, 'goed', 'BETER'],
+			gesteund: ['0', '6', '2.5', 'abc', -1, 1e9, { a: 1 }, 'x'.repeat(10_000), '<script>'],
+			toelichting: NOT_TEXT_OR_TOO_LONG
+		},
+		(input) => answerFollowUp({ slug: sp.slug, token: answerToken, input })
+	),
 	...['FOREIGN', 'a'.repeat(32), 'ABCDEFGHIJKLMNOPQRSTUV', '', 'x'.repeat(100_000), '../../etc/passwd', "' or 1=1 --"].map((token) => ({
 		name: `answerFollowUp: token ${describe_(token)}`,
 		run: () => answerFollowUp({ slug: sp.slug, token: token === 'FOREIGN' ? foreignAnswerToken : token, input: { trend: 'beter' } })
 	})),
-	...variants('addOrganisation', () => ({ naam: `Organisatie ${randomUUID().slice(0, 8)}` }), {
-		naam: [...NOT_TEXT_OR_TOO_LONG, ...ABSENT, 'x', '\u0000\u0001 '],
-		omschrijving: NOT_TEXT_OR_TOO_LONG,
-		telefoon: [...NOT_TEXT_OR_TOO_LONG, 'abc', '<script>', '0'.repeat(41), '06; drop'],
-		website: [...NOT_TEXT_OR_TOO_LONG, 'http://example.org', 'javascript:alert(1)', 'https://a b', 'https://"x"', 'www.example.org']
-	}, (input) => addOrganisation(beheerder.actor, sp.id, input))
+	...variants(
+		'addOrganisation',
+		() => ({ naam: `Organisatie ${randomUUID().slice(0, 8)}` }),
+		{
+			naam: [...NOT_TEXT_OR_TOO_LONG, ...ABSENT, 'x', '\u0000\u0001 '],
+			omschrijving: NOT_TEXT_OR_TOO_LONG,
+			telefoon: [...NOT_TEXT_OR_TOO_LONG, 'abc', '<script>', '0'.repeat(41), '06; drop'],
+			website: [...NOT_TEXT_OR_TOO_LONG, 'http://example.org', 'javascript:alert(1)', 'https://a b', 'https://"x"', 'www.example.org']
+		},
+		(input) => addOrganisation(beheerder.actor, sp.id, input)
+	)
 ];
 
 describe('bad input at domain level', () => {

@@ -39,7 +39,10 @@ async function mailsTo(address: string) {
 	return db().select().from(mailOutbox).where(eq(mailOutbox.to, address));
 }
 async function caseByReference(steunpuntId: string, reference: string) {
-	const [row] = await db().select().from(contactCase).where(and(eq(contactCase.steunpuntId, steunpuntId), eq(contactCase.reference, reference)));
+	const [row] = await db()
+		.select()
+		.from(contactCase)
+		.where(and(eq(contactCase.steunpuntId, steunpuntId), eq(contactCase.reference, reference)));
 	return row;
 }
 async function eventsOf(caseId: string) {
@@ -84,7 +87,15 @@ describe('askQuestion', () => {
 		const c = await caseByReference(sp.id, result.reference);
 		expect(c).toMatchObject({ source: 'vraag', status: 'nieuw', dueOn: '2026-04-08', closedAt: null, assignedTo: null });
 		const [person] = await db().select().from(casePerson).where(eq(casePerson.caseId, c.id));
-		expect(person).toMatchObject({ steunpuntId: sp.id, name: 'Fatima de Vries', email: input.email, question: input.vraag, contactPreference: 'mailen', followUpByMail: false, consentVersion: PRIVACY_VERSION });
+		expect(person).toMatchObject({
+			steunpuntId: sp.id,
+			name: 'Fatima de Vries',
+			email: input.email,
+			question: input.vraag,
+			contactPreference: 'mailen',
+			followUpByMail: false,
+			consentVersion: PRIVACY_VERSION
+		});
 		expect(person.consentAt?.toISOString()).toBe(now.toISOString());
 
 		const events = await eventsOf(c.id);
@@ -92,7 +103,17 @@ describe('askQuestion', () => {
 		expect(events[0].data).toMatchObject({ source: 'vraag' });
 		const registrationId = events[0].data.registrationId as string;
 		const [reg] = await db().select().from(registration).where(eq(registration.id, registrationId));
-		expect(reg).toMatchObject({ steunpuntId: sp.id, day: '2026-04-02', channel: 'web', who: 'ouder', schoolType: 'vo', phase: 'thuiszitten', ageGroup: '12-16', gemeenteCode: 'GM9901', topicsConfirmed: false });
+		expect(reg).toMatchObject({
+			steunpuntId: sp.id,
+			day: '2026-04-02',
+			channel: 'web',
+			who: 'ouder',
+			schoolType: 'vo',
+			phase: 'thuiszitten',
+			ageGroup: '12-16',
+			gemeenteCode: 'GM9901',
+			topicsConfirmed: false
+		});
 		expect(reg.topics).toContain('thuiszitten-verzuim');
 		expect(reg.topics.length).toBeLessThanOrEqual(3);
 	});
@@ -140,9 +161,15 @@ describe('askQuestion', () => {
 		expect(fast.fields.form).toMatch(/erg snel/);
 		const forged = await caught(ask(sp, await questionForm(sp.id, { formtijd: `${Date.now() - 5000}.${'a'.repeat(43)}` })), ValidationError);
 		expect(forged.fields.form).toMatch(/verlopen/);
-		const other = await caught(ask(sp, await questionForm(sp.id, { formtijd: await issueFormToken(`terugbellen:${sp.id}`, Date.now() - 5000) })), ValidationError);
+		const other = await caught(
+			ask(sp, await questionForm(sp.id, { formtijd: await issueFormToken(`terugbellen:${sp.id}`, Date.now() - 5000) })),
+			ValidationError
+		);
 		expect(other.fields.form).toMatch(/verlopen/);
-		const old = await caught(ask(sp, await questionForm(sp.id, { formtijd: await issueFormToken(`vraag:${sp.id}`, Date.now() - 25 * 3600_000) })), ValidationError);
+		const old = await caught(
+			ask(sp, await questionForm(sp.id, { formtijd: await issueFormToken(`vraag:${sp.id}`, Date.now() - 25 * 3600_000) })),
+			ValidationError
+		);
 		expect(old.fields.form).toMatch(/verlopen/);
 		expect(await caseCount(sp.id)).toBe(before);
 	});
@@ -185,7 +212,10 @@ describe('requestCallback', () => {
 
 	it('requires a phone number', async () => {
 		const before = await caseCount(sp.id);
-		const error = await caught(requestCallback({ slug: sp.slug, client: randomUUID(), origin: ORIGIN, input: await callbackForm(sp.id, { telefoon: '' }) }), ValidationError);
+		const error = await caught(
+			requestCallback({ slug: sp.slug, client: randomUUID(), origin: ORIGIN, input: await callbackForm(sp.id, { telefoon: '' }) }),
+			ValidationError
+		);
 		expect(error.fields.telefoon).toBe('Vul je telefoonnummer in, dan kunnen we je bellen.');
 		expect(await caseCount(sp.id)).toBe(before);
 	});
@@ -196,10 +226,18 @@ describe('requestCallback', () => {
 		const c = await caseByReference(sp.id, result.reference);
 		expect(c.source).toBe('terugbellen');
 		const [person] = await db().select().from(casePerson).where(eq(casePerson.caseId, c.id));
-		expect(person).toMatchObject({ name: 'Peter Bakker', phone: '06 12345678', contactPreference: 'bellen', question: 'Mijn dochter wordt gepest en wil niet meer naar school.' });
+		expect(person).toMatchObject({
+			name: 'Peter Bakker',
+			phone: '06 12345678',
+			contactPreference: 'bellen',
+			question: 'Mijn dochter wordt gepest en wil niet meer naar school.'
+		});
 		expect(person.preferredMoments).toBe('In de ochtend (9.00 tot 12.00 uur); In de vooravond (17.00 tot 19.00 uur); Niet op woensdag');
 		const [event] = await eventsOf(c.id);
-		const [reg] = await db().select().from(registration).where(eq(registration.id, event.data.registrationId as string));
+		const [reg] = await db()
+			.select()
+			.from(registration)
+			.where(eq(registration.id, event.data.registrationId as string));
 		expect(reg.channel).toBe('terugbellen');
 		expect(reg.topics).toContain('pesten-veiligheid');
 	});
@@ -208,12 +246,31 @@ describe('requestCallback', () => {
 describe('the anonymous registration (privacy by design)', () => {
 	it('has no column that could point to a case or a person', async () => {
 		const columns = rowsOf<{ column_name: string }>(
-			await db().execute(sql`select column_name from information_schema.columns where table_schema = current_schema() and table_name = 'registration' order by column_name`)
+			await db().execute(
+				sql`select column_name from information_schema.columns where table_schema = current_schema() and table_name = 'registration' order by column_name`
+			)
 		).map((r) => r.column_name);
 		expect(columns).toEqual(
-			['age_group', 'channel', 'created_at', 'day', 'duration_minutes', 'gemeente_code', 'id', 'outcome', 'phase', 'referral_kind', 'school_type', 'steunpunt_id', 'topics', 'topics_confirmed', 'who'].sort()
+			[
+				'age_group',
+				'channel',
+				'created_at',
+				'day',
+				'duration_minutes',
+				'gemeente_code',
+				'id',
+				'outcome',
+				'phase',
+				'referral_kind',
+				'school_type',
+				'steunpunt_id',
+				'topics',
+				'topics_confirmed',
+				'who'
+			].sort()
 		);
-		for (const forbidden of ['case_id', 'person_id', 'name', 'email', 'phone', 'question', 'text', 'comment', 'note', 'summary']) expect(columns).not.toContain(forbidden);
+		for (const forbidden of ['case_id', 'person_id', 'name', 'email', 'phone', 'question', 'text', 'comment', 'note', 'summary'])
+			expect(columns).not.toContain(forbidden);
 		const references = rowsOf<{ target: string }>(
 			await db().execute(sql`
 				select distinct ccu.table_name as target
@@ -239,7 +296,9 @@ describe('the anonymous registration (privacy by design)', () => {
 			['terugbellen', 1],
 			['web', 2]
 		]);
-		const byTopic = await withTenant(sp.id, async (tx) => rowsOf<{ topic: string }>(await tx.execute(sql`select distinct unnest(topics) as topic from registration where 'opp' = any(topics)`)));
+		const byTopic = await withTenant(sp.id, async (tx) =>
+			rowsOf<{ topic: string }>(await tx.execute(sql`select distinct unnest(topics) as topic from registration where 'opp' = any(topics)`))
+		);
 		expect(byTopic.map((r) => r.topic)).toEqual(['opp']);
 	});
 });
@@ -278,17 +337,56 @@ describe('registerContact', () => {
 		const result = await registerContact(regisseur.actor, sp.id, form());
 		expect(result.caseId).toBeNull();
 		const [reg] = await db().select().from(registration).where(eq(registration.id, result.registrationId));
-		expect(reg).toMatchObject({ steunpuntId: sp.id, channel: 'telefoon', who: 'ouder', schoolType: 'vo', phase: 'thuiszitten', gemeenteCode: null, topics: ['thuiszitten-verzuim', 'pesten-veiligheid'], topicsConfirmed: true, outcome: 'informatie-advies', referralKind: null, durationMinutes: 25 });
+		expect(reg).toMatchObject({
+			steunpuntId: sp.id,
+			channel: 'telefoon',
+			who: 'ouder',
+			schoolType: 'vo',
+			phase: 'thuiszitten',
+			gemeenteCode: null,
+			topics: ['thuiszitten-verzuim', 'pesten-veiligheid'],
+			topicsConfirmed: true,
+			outcome: 'informatie-advies',
+			referralKind: null,
+			durationMinutes: 25
+		});
 	});
 
 	it('starts a new case with the person and their consent (dossier=nieuw)', async () => {
 		const now = new Date('2026-03-02T09:00:00Z');
-		const result = await registerContact(regisseur.actor, sp.id, form({ dossier: 'nieuw', naam: 'Sanne Visser', telefoon: '06 11122233', email: 'sanne@example.org', opvolgen: 'on', toestemming: 'on', opvolgdatum: '2026-03-16' }), now);
+		const result = await registerContact(
+			regisseur.actor,
+			sp.id,
+			form({
+				dossier: 'nieuw',
+				naam: 'Sanne Visser',
+				telefoon: '06 11122233',
+				email: 'sanne@example.org',
+				opvolgen: 'on',
+				toestemming: 'on',
+				opvolgdatum: '2026-03-16'
+			}),
+			now
+		);
 		expect(result.caseId).not.toBeNull();
 		const [c] = await db().select().from(contactCase).where(eq(contactCase.id, result.caseId!));
-		expect(c).toMatchObject({ reference: result.reference, source: 'contact', status: 'in-behandeling', assignedTo: regisseur.user.id, dueOn: '2026-03-05', followUpOn: '2026-03-16' });
+		expect(c).toMatchObject({
+			reference: result.reference,
+			source: 'contact',
+			status: 'in-behandeling',
+			assignedTo: regisseur.user.id,
+			dueOn: '2026-03-05',
+			followUpOn: '2026-03-16'
+		});
 		const [person] = await db().select().from(casePerson).where(eq(casePerson.caseId, c.id));
-		expect(person).toMatchObject({ name: 'Sanne Visser', phone: '06 11122233', email: 'sanne@example.org', contactPreference: 'mailen', followUpByMail: true, consentVersion: PRIVACY_VERSION });
+		expect(person).toMatchObject({
+			name: 'Sanne Visser',
+			phone: '06 11122233',
+			email: 'sanne@example.org',
+			contactPreference: 'mailen',
+			followUpByMail: true,
+			consentVersion: PRIVACY_VERSION
+		});
 		expect(person.consentAt?.toISOString()).toBe(now.toISOString());
 		const events = await eventsOf(c.id);
 		expect(events.map((e) => e.kind)).toEqual(['contact']);
@@ -305,7 +403,11 @@ describe('registerContact', () => {
 
 	it('adds a contact event to an existing case', async () => {
 		const existing = await buildContact(sp);
-		const result = await registerContact(regisseur.actor, sp.id, form({ kanaal: 'mail', dossier: existing.caseId, samenvatting: 'Mail gestuurd met uitleg over de zorgplicht.' }));
+		const result = await registerContact(
+			regisseur.actor,
+			sp.id,
+			form({ kanaal: 'mail', dossier: existing.caseId, samenvatting: 'Mail gestuurd met uitleg over de zorgplicht.' })
+		);
 		expect(result).toMatchObject({ caseId: existing.caseId, reference: existing.reference });
 		const events = await eventsOf(existing.caseId);
 		expect(events.map((e) => e.kind)).toEqual(['aangemaakt', 'contact']);
@@ -322,7 +424,10 @@ describe('registerContact', () => {
 
 	it('refuses more than 3 topics', async () => {
 		const before = await registrationCount(sp.id);
-		const error = await caught(registerContact(regisseur.actor, sp.id, form({ onderwerpen: ['opp', 'zorgplicht', 'klacht-geschil', 'medezeggenschap'] })), ValidationError);
+		const error = await caught(
+			registerContact(regisseur.actor, sp.id, form({ onderwerpen: ['opp', 'zorgplicht', 'klacht-geschil', 'medezeggenschap'] })),
+			ValidationError
+		);
 		expect(error.fields.onderwerpen).toBe('Kies hooguit 3 onderwerpen uit de lijst.');
 		expect(await registrationCount(sp.id)).toBe(before);
 	});

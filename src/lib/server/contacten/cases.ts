@@ -7,7 +7,9 @@ export async function addEvent(
 	tx: Db,
 	entry: { caseId: string; steunpuntId: string; userId: string | null; kind: string; text?: string | null; data?: Record<string, unknown> }
 ): Promise<void> {
-	await tx.insert(caseEvent).values({ caseId: entry.caseId, steunpuntId: entry.steunpuntId, userId: entry.userId, kind: entry.kind, text: entry.text ?? null, data: entry.data ?? {} });
+	await tx
+		.insert(caseEvent)
+		.values({ caseId: entry.caseId, steunpuntId: entry.steunpuntId, userId: entry.userId, kind: entry.kind, text: entry.text ?? null, data: entry.data ?? {} });
 }
 
 /** A working-days phrase for the parent: "binnen 3 werkdagen (uiterlijk donderdag 26 november)". */

@@ -66,13 +66,21 @@ export async function findInbox(actor: Actor, steunpuntId: string, rawFilter: Re
 	const overdue = sql<boolean>`(${contactCase.status} <> 'afgesloten' and ${contactCase.dueOn} < ${today}::date)`;
 	return withTenant(steunpuntId, async (tx) => {
 		// Counting stops at COUNT_CAP: an exact count of thousands of cases costs more than the page.
-		const capped = tx.select({ one: sql`1` }).from(contactCase).where(and(...where)).limit(COUNT_CAP + 1).as('capped');
+		const capped = tx
+			.select({ one: sql`1` })
+			.from(contactCase)
+			.where(and(...where))
+			.limit(COUNT_CAP + 1)
+			.as('capped');
 		const [{ counted }] = await tx.select({ counted: count() }).from(capped);
 		const total = Math.min(counted, COUNT_CAP);
 		const more = counted > COUNT_CAP;
 		// One page of cases first (index order: due date, then arrival), then their people: the
 		// join touches 50 rows, not the whole steunpunt.
-		const order = filter.status === 'alle' ? [sql`${contactCase.status} = 'afgesloten'`, asc(contactCase.dueOn), asc(contactCase.createdAt)] : [asc(contactCase.dueOn), asc(contactCase.createdAt)];
+		const order =
+			filter.status === 'alle'
+				? [sql`${contactCase.status} = 'afgesloten'`, asc(contactCase.dueOn), asc(contactCase.createdAt)]
+				: [asc(contactCase.dueOn), asc(contactCase.createdAt)];
 		const cases = await tx
 			.select({
 				id: contactCase.id,
@@ -91,12 +99,22 @@ export async function findInbox(actor: Actor, steunpuntId: string, rawFilter: Re
 			.limit(PAGE_SIZE)
 			.offset((filter.pagina - 1) * PAGE_SIZE);
 		const ids = cases.map((c) => c.id);
-		const people = ids.length ? await tx.select({ caseId: casePerson.caseId, name: casePerson.name, question: sql<string | null>`left(${casePerson.question}, 120)` }).from(casePerson).where(inArray(casePerson.caseId, ids)) : [];
+		const people = ids.length
+			? await tx
+					.select({ caseId: casePerson.caseId, name: casePerson.name, question: sql<string | null>`left(${casePerson.question}, 120)` })
+					.from(casePerson)
+					.where(inArray(casePerson.caseId, ids))
+			: [];
 		const staffIds = [...new Set(cases.map((c) => c.assignedToId).filter((x): x is string => !!x))];
 		const staff = staffIds.length ? await tx.select({ id: appUser.id, naam: appUser.naam }).from(appUser).where(inArray(appUser.id, staffIds)) : [];
 		const personOf = new Map(people.map((p) => [p.caseId, p]));
 		const staffOf = new Map(staff.map((u) => [u.id, u.naam]));
-		const rows = cases.map((c) => ({ ...c, assignedTo: c.assignedToId ? (staffOf.get(c.assignedToId) ?? null) : null, name: personOf.get(c.id)?.name ?? null, question: personOf.get(c.id)?.question ?? null }));
+		const rows = cases.map((c) => ({
+			...c,
+			assignedTo: c.assignedToId ? (staffOf.get(c.assignedToId) ?? null) : null,
+			name: personOf.get(c.id)?.name ?? null,
+			question: personOf.get(c.id)?.question ?? null
+		}));
 		await recordAudit(tx, actor, { action: 'case.list', entity: 'contact_case', detail: { filter, shown: rows.length } });
 		const items: InboxItem[] = rows.map((r) => ({
 			id: r.id,
@@ -124,13 +142,28 @@ export async function findFollowUps(actor: Actor, steunpuntId: string, now = new
 	if (!policies.canHandleCases(actor)) where.push(eq(contactCase.consulentId, actor.userId!));
 	return withTenant(steunpuntId, async (tx) => {
 		const rows = await tx
-			.select({ id: contactCase.id, reference: contactCase.reference, status: contactCase.status, followUpOn: contactCase.followUpOn, name: casePerson.name, byMail: casePerson.followUpByMail, email: casePerson.email })
+			.select({
+				id: contactCase.id,
+				reference: contactCase.reference,
+				status: contactCase.status,
+				followUpOn: contactCase.followUpOn,
+				name: casePerson.name,
+				byMail: casePerson.followUpByMail,
+				email: casePerson.email
+			})
 			.from(contactCase)
 			.leftJoin(casePerson, eq(casePerson.caseId, contactCase.id))
 			.where(and(...where))
 			.orderBy(asc(contactCase.followUpOn))
 			.limit(500);
 		await recordAudit(tx, actor, { action: 'case.list', entity: 'contact_case', detail: { list: 'op-te-volgen', shown: rows.length } });
-		return rows.map((r) => ({ id: r.id, reference: r.reference, statusLabel: labelOf(STATUSES, r.status), followUpOn: r.followUpOn!, name: r.name, canMail: !!(r.byMail && r.email) }));
+		return rows.map((r) => ({
+			id: r.id,
+			reference: r.reference,
+			statusLabel: labelOf(STATUSES, r.status),
+			followUpOn: r.followUpOn!,
+			name: r.name,
+			canMail: !!(r.byMail && r.email)
+		}));
 	});
 }

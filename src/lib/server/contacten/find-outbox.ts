@@ -56,7 +56,10 @@ export async function retryFailedMail(actor: Actor, input: { mailId: unknown }):
 	const mailId = typeof input.mailId === 'string' && uuidLike.test(input.mailId) ? input.mailId : null;
 	if (!mailId) throw new NotFoundError();
 	await asStaff(actor, policies.canReadOutbox, async ({ tx, actor, steunpunt }) => {
-		const [row] = await tx.select({ status: mailOutbox.status }).from(mailOutbox).where(and(eq(mailOutbox.id, mailId), eq(mailOutbox.steunpuntId, steunpunt.id)));
+		const [row] = await tx
+			.select({ status: mailOutbox.status })
+			.from(mailOutbox)
+			.where(and(eq(mailOutbox.id, mailId), eq(mailOutbox.steunpuntId, steunpunt.id)));
 		if (!row || row.status !== 'mislukt' || !(await requeueMail(tx, { mailId, steunpuntId: steunpunt.id }))) throw new NotFoundError();
 		await recordAudit(tx, actor, { action: 'outbox.retry', entity: 'mail_outbox', entityId: mailId });
 	});

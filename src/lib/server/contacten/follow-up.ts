@@ -34,9 +34,15 @@ export async function sendFollowUp(actor: Actor, steunpuntId: string, caseId: st
 	await withTenant(steunpuntId, async (tx) => {
 		const c = await loadCase(tx, actor, steunpuntId, caseId);
 		const [person] = await tx.select().from(casePerson).where(eq(casePerson.caseId, c.id));
-		if (!person?.followUpByMail || !person.email) throw new ValidationError({ form: 'Deze ouder heeft niet gezegd dat we mogen mailen. Bel de ouder of spreek iets anders af.' });
-		await tx.insert(followUp).values({ caseId: c.id, steunpuntId, tokenHash: sha256(answerToken), sentAt: now, expiresAt: new Date(now.getTime() + ANSWER_DAYS * 86_400_000) });
-		await tx.update(contactCase).set({ followUpOn: null, status: c.status === 'afgesloten' ? c.status : 'wacht-op-ouder', updatedAt: now }).where(eq(contactCase.id, c.id));
+		if (!person?.followUpByMail || !person.email)
+			throw new ValidationError({ form: 'Deze ouder heeft niet gezegd dat we mogen mailen. Bel de ouder of spreek iets anders af.' });
+		await tx
+			.insert(followUp)
+			.values({ caseId: c.id, steunpuntId, tokenHash: sha256(answerToken), sentAt: now, expiresAt: new Date(now.getTime() + ANSWER_DAYS * 86_400_000) });
+		await tx
+			.update(contactCase)
+			.set({ followUpOn: null, status: c.status === 'afgesloten' ? c.status : 'wacht-op-ouder', updatedAt: now })
+			.where(eq(contactCase.id, c.id));
 		await addEvent(tx, { caseId: c.id, steunpuntId, userId: actor.userId, kind: 'opvolgmail', data: { to: person.email } });
 		await queueMail(tx, { steunpuntId, to: person.email, ...followUpMail({ origin: options.origin, steunpunt, accessToken, answerToken, name: person.name }) });
 	});
@@ -45,7 +51,10 @@ export async function sendFollowUp(actor: Actor, steunpuntId: string, caseId: st
 async function findByToken(steunpuntId: string, token: string) {
 	if (!/^[a-z2-7]{20,64}$/.test(token)) throw new NotFoundError('Deze link werkt niet. Misschien is hij niet helemaal goed overgenomen uit de mail.');
 	return withTenant(steunpuntId, async (tx) => {
-		const [row] = await tx.select().from(followUp).where(and(eq(followUp.tokenHash, sha256(token)), eq(followUp.steunpuntId, steunpuntId)));
+		const [row] = await tx
+			.select()
+			.from(followUp)
+			.where(and(eq(followUp.tokenHash, sha256(token)), eq(followUp.steunpuntId, steunpuntId)));
 		if (!row) throw new NotFoundError('Deze link werkt niet (meer). Misschien zijn je gegevens al gewist. Je kunt ons altijd bellen of mailen.');
 		return row;
 	});
@@ -73,9 +82,19 @@ export async function answerFollowUp(options: { slug: string; token: string; inp
 			.returning({ id: followUp.id });
 		if (updated.length === 0) throw new ConflictError('Je hebt deze vraag al beantwoord. Dank je wel!');
 		await tx.insert(supportScore).values({ steunpuntId: steunpunt.id, day: dayInNL(now), trend: data.trend, supported: data.gesteund ?? null });
-		await addEvent(tx, { caseId: row.caseId, steunpuntId: steunpunt.id, userId: null, kind: 'antwoord', text: data.toelichting, data: { trend: data.trend, supported: data.gesteund ?? null } });
+		await addEvent(tx, {
+			caseId: row.caseId,
+			steunpuntId: steunpunt.id,
+			userId: null,
+			kind: 'antwoord',
+			text: data.toelichting,
+			data: { trend: data.trend, supported: data.gesteund ?? null }
+		});
 		// Worse, or a wish to talk: back on the regisseur's list today.
 		const back = data.trend === 'slechter' ? { status: 'in-behandeling', followUpOn: dayInNL(now), closedAt: null } : {};
-		await tx.update(contactCase).set({ updatedAt: now, ...back }).where(eq(contactCase.id, row.caseId));
+		await tx
+			.update(contactCase)
+			.set({ updatedAt: now, ...back })
+			.where(eq(contactCase.id, row.caseId));
 	});
 }

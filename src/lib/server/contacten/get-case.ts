@@ -17,7 +17,10 @@ import { uuidLike } from '../platform/fields';
 export async function loadCase(tx: Db, actor: Actor, steunpuntId: string, caseId: string) {
 	authorize(actor, steunpuntId, policies.canListCases(actor));
 	if (!uuidLike.test(caseId)) throw new NotFoundError();
-	const [row] = await tx.select().from(contactCase).where(and(eq(contactCase.id, caseId), eq(contactCase.steunpuntId, steunpuntId)));
+	const [row] = await tx
+		.select()
+		.from(contactCase)
+		.where(and(eq(contactCase.id, caseId), eq(contactCase.steunpuntId, steunpuntId)));
 	if (!row || !policies.canReadCase(actor, row)) throw new NotFoundError();
 	return row;
 }
@@ -61,7 +64,15 @@ export async function getCase(actor: Actor, steunpuntId: string, caseId: string)
 			.where(eq(caseEvent.caseId, c.id))
 			.orderBy(desc(caseEvent.at), desc(caseEvent.id));
 		const referrals = await tx
-			.select({ id: referral.id, kind: referral.kind, at: referral.createdAt, handedOver: referral.handedOver, parentAgreed: referral.parentAgreed, consulent: appUser.naam, organisation: referral.organisationName })
+			.select({
+				id: referral.id,
+				kind: referral.kind,
+				at: referral.createdAt,
+				handedOver: referral.handedOver,
+				parentAgreed: referral.parentAgreed,
+				consulent: appUser.naam,
+				organisation: referral.organisationName
+			})
 			.from(referral)
 			.leftJoin(appUser, eq(appUser.id, referral.consulentId))
 			.where(eq(referral.caseId, c.id))
@@ -70,7 +81,11 @@ export async function getCase(actor: Actor, steunpuntId: string, caseId: string)
 		const registrationIds = events.map((e) => e.data?.registrationId).filter((id): id is string => typeof id === 'string');
 		const registrations = registrationIds.length ? await tx.select().from(registration).where(inArray(registration.id, registrationIds)) : [];
 		const { staff, consulenten } = await findCaseStaff(tx, steunpuntId);
-		const organisations = await tx.select({ id: organisation.id, name: organisation.name }).from(organisation).where(eq(organisation.steunpuntId, steunpuntId)).orderBy(asc(organisation.name));
+		const organisations = await tx
+			.select({ id: organisation.id, name: organisation.name })
+			.from(organisation)
+			.where(eq(organisation.steunpuntId, steunpuntId))
+			.orderBy(asc(organisation.name));
 		const assigned = staff.find((s) => s.id === c.assignedTo);
 		await recordAudit(tx, actor, { action: 'case.view', entity: 'contact_case', entityId: c.id, detail: { reference: c.reference } });
 		// The beheerder sees on the case itself who looked at it (AVG: who saw what).
@@ -107,9 +122,23 @@ export async function getCase(actor: Actor, steunpuntId: string, caseId: string)
 						consent: person.consentVersion ? { version: person.consentVersion, at: person.consentAt } : null
 					}
 				: null,
-			events: events.map((e) => ({ id: e.id, at: e.at, label: EVENT_LABELS[e.kind] ?? e.kind, kind: e.kind, text: e.text, by: e.by, detail: describeEvent(e.kind, e.data ?? {}) })),
+			events: events.map((e) => ({
+				id: e.id,
+				at: e.at,
+				label: EVENT_LABELS[e.kind] ?? e.kind,
+				kind: e.kind,
+				text: e.text,
+				by: e.by,
+				detail: describeEvent(e.kind, e.data ?? {})
+			})),
 			referrals: referrals.map((r) => ({ ...r, kindLabel: labelOf(REFERRAL_KINDS, r.kind) })),
-			followUps: followUps.map((f) => ({ sentAt: f.sentAt, answeredAt: f.answeredAt, trend: labelOf(TRENDS, f.trend), supported: f.supported, comment: f.comment })),
+			followUps: followUps.map((f) => ({
+				sentAt: f.sentAt,
+				answeredAt: f.answeredAt,
+				trend: labelOf(TRENDS, f.trend),
+				supported: f.supported,
+				comment: f.comment
+			})),
 			registrations: registrations.map((r) => ({
 				id: r.id,
 				day: r.day,
@@ -134,7 +163,8 @@ function describeEvent(kind: string, data: Record<string, unknown>): string {
 	if (kind === 'toegewezen') return s(data.naam) || 'Niemand';
 	if (kind === 'opvolgdatum') return s(data.on) || 'Geen opvolgdatum';
 	if (kind === 'doorverwijzing') return [labelOf(REFERRAL_KINDS, s(data.soort)), s(data.naar)].filter(Boolean).join(': ');
-	if (kind === 'contact') return [labelOf(CHANNELS, s(data.channel)), data.duration ? `${data.duration} min` : '', labelOf(OUTCOMES, s(data.outcome))].filter(Boolean).join(' · ');
+	if (kind === 'contact')
+		return [labelOf(CHANNELS, s(data.channel)), data.duration ? `${data.duration} min` : '', labelOf(OUTCOMES, s(data.outcome))].filter(Boolean).join(' · ');
 	if (kind === 'antwoord') return [labelOf(TRENDS, s(data.trend)), data.supported ? `gesteund: ${data.supported} van 5` : ''].filter(Boolean).join(' · ');
 	if (kind === 'privacy') return s(data.detail);
 	return '';

@@ -43,7 +43,10 @@ async function caseRow(caseId: string) {
 }
 async function registrationOf(caseId: string) {
 	const [created] = (await eventsOf(caseId)).filter((e) => e.kind === 'aangemaakt');
-	const [row] = await db().select().from(registration).where(eq(registration.id, created.data.registrationId as string));
+	const [row] = await db()
+		.select()
+		.from(registration)
+		.where(eq(registration.id, created.data.registrationId as string));
 	return row;
 }
 /** The answer token lives only in the mail: the one-click links end in /hoe-gaat-het/<token>?trend=… */
@@ -93,10 +96,21 @@ describe('changeCase, addNote, referCase, confirmTopics', () => {
 
 	it('refers to a consulent: only that consulent sees the case, the registration counts the referral', async () => {
 		const { caseId, reference } = await buildContact(sp);
-		await referCase(regisseur.actor, sp.id, caseId, { soort: 'consulent', consulent: consulent.user.id, overgedragen: 'Vraag over OPP, moeder is akkoord.', akkoord: 'ja' });
+		await referCase(regisseur.actor, sp.id, caseId, {
+			soort: 'consulent',
+			consulent: consulent.user.id,
+			overgedragen: 'Vraag over OPP, moeder is akkoord.',
+			akkoord: 'ja'
+		});
 		expect(await caseRow(caseId)).toMatchObject({ status: 'doorverwezen', consulentId: consulent.user.id });
 		const [ref] = await db().select().from(referral).where(eq(referral.caseId, caseId));
-		expect(ref).toMatchObject({ kind: 'consulent', consulentId: consulent.user.id, parentAgreed: true, handedOver: 'Vraag over OPP, moeder is akkoord.', createdBy: regisseur.user.id });
+		expect(ref).toMatchObject({
+			kind: 'consulent',
+			consulentId: consulent.user.id,
+			parentAgreed: true,
+			handedOver: 'Vraag over OPP, moeder is akkoord.',
+			createdBy: regisseur.user.id
+		});
 		expect(await registrationOf(caseId)).toMatchObject({ outcome: 'doorverwijzing', referralKind: 'consulent' });
 
 		const mine = await findInbox(consulent.actor, sp.id, { status: 'alle' });
@@ -122,7 +136,10 @@ describe('changeCase, addNote, referCase, confirmTopics', () => {
 		const { caseId } = await buildContact(sp);
 		const beheerderOther = await buildUser({ steunpuntId: other.id, roles: ['beheerder'] });
 		await addOrganisation(beheerderOther.actor, other.id, { naam: 'Jeugdteam Elders', omschrijving: '', telefoon: '', website: '' });
-		const [foreign] = await db().select().from(organisation).where(and(eq(organisation.steunpuntId, other.id), eq(organisation.name, 'Jeugdteam Elders')));
+		const [foreign] = await db()
+			.select()
+			.from(organisation)
+			.where(and(eq(organisation.steunpuntId, other.id), eq(organisation.name, 'Jeugdteam Elders')));
 		const error = await caught(referCase(regisseur.actor, sp.id, caseId, { soort: 'extern', organisatie: foreign.id, akkoord: 'ja' }), ValidationError);
 		expect(error.fields).toEqual({ organisatie: 'Kies een organisatie uit de lijst.' });
 		expect(await db().select().from(referral).where(eq(referral.caseId, caseId))).toHaveLength(0);
@@ -130,7 +147,12 @@ describe('changeCase, addNote, referCase, confirmTopics', () => {
 		expect((await eventsOf(caseId)).map((e) => e.kind)).toEqual(['aangemaakt']);
 		expect((await registrationOf(caseId)).outcome).toBeNull();
 
-		await addOrganisation(regisseur.actor, sp.id, { naam: 'Jeugdteam Hier', omschrijving: 'Voor jeugdhulp.', telefoon: '010-1234567', website: 'https://jeugdteam.example' });
+		await addOrganisation(regisseur.actor, sp.id, {
+			naam: 'Jeugdteam Hier',
+			omschrijving: 'Voor jeugdhulp.',
+			telefoon: '010-1234567',
+			website: 'https://jeugdteam.example'
+		});
 		const own = (await findOrganisations(regisseur.actor, sp.id)).find((o) => o.name === 'Jeugdteam Hier')!;
 		await referCase(regisseur.actor, sp.id, caseId, { soort: 'extern', organisatie: own.id, akkoord: 'ja' });
 		const [ref] = await db().select().from(referral).where(eq(referral.caseId, caseId));
@@ -150,20 +172,29 @@ describe('changeCase, addNote, referCase, confirmTopics', () => {
 		const { caseId } = await buildContact(sp, { naam: 'Telefoon Zoeker', telefoon: '06 1234 5678', antwoord: 'bellen' });
 		for (const zoek of ['0612345678', '06-12345678', '+31 6 12345678', '12345678']) {
 			const found = await findInbox(regisseur.actor, sp.id, { status: 'alle', zoek });
-			expect(found.items.map((c) => c.id), zoek).toContain(caseId);
+			expect(
+				found.items.map((c) => c.id),
+				zoek
+			).toContain(caseId);
 		}
-		expect((await findInbox(regisseur.actor, sp.id, { status: 'alle', zoek: "0699999999" })).items.map((c) => c.id)).not.toContain(caseId);
+		expect((await findInbox(regisseur.actor, sp.id, { status: 'alle', zoek: '0699999999' })).items.map((c) => c.id)).not.toContain(caseId);
 	});
 
 	it('audits every look: getCase writes case.view, findInbox writes case.list', async () => {
 		const { caseId } = await buildContact(sp);
 		const viewer = await buildUser({ steunpuntId: sp.id, roles: ['regisseur'] });
 		await getCase(viewer.actor, sp.id, caseId);
-		const views = await db().select().from(auditLog).where(and(eq(auditLog.userId, viewer.user.id), eq(auditLog.action, 'case.view')));
+		const views = await db()
+			.select()
+			.from(auditLog)
+			.where(and(eq(auditLog.userId, viewer.user.id), eq(auditLog.action, 'case.view')));
 		expect(views).toHaveLength(1);
 		expect(views[0]).toMatchObject({ steunpuntId: sp.id, entity: 'contact_case', entityId: caseId });
 		await findInbox(viewer.actor, sp.id, {});
-		const lists = await db().select().from(auditLog).where(and(eq(auditLog.userId, viewer.user.id), eq(auditLog.action, 'case.list')));
+		const lists = await db()
+			.select()
+			.from(auditLog)
+			.where(and(eq(auditLog.userId, viewer.user.id), eq(auditLog.action, 'case.list')));
 		expect(lists).toHaveLength(1);
 		expect(lists[0].steunpuntId).toBe(sp.id);
 	});

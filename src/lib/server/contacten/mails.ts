@@ -40,7 +40,13 @@ export function confirmationMail(options: {
 }
 
 /** "Hoe gaat het nu?": the follow-up the steunpunt promised, with a one-click answer. */
-export function followUpMail(options: { origin: string; steunpunt: MailSteunpunt; accessToken: string; answerToken: string; name: string | null }): MailContent {
+export function followUpMail(options: {
+	origin: string;
+	steunpunt: MailSteunpunt;
+	accessToken: string;
+	answerToken: string;
+	name: string | null;
+}): MailContent {
 	const { steunpunt: s } = options;
 	const link = (trend: string) => `${options.origin}/${s.slug}/hoe-gaat-het/${options.answerToken}?trend=${trend}`;
 	return build(`Hoe gaat het nu? – ${s.naam}`, [

@@ -41,7 +41,12 @@ async function whereFound(needle: string, except: Record<string, string[]> = {})
 	);
 	const found: string[] = [];
 	for (const { table_name: table, column_name: column } of columns) {
-		const skip = except[table]?.length ? sql` and id not in (${sql.join(except[table].map((id) => sql`${id}::uuid`), sql`, `)})` : sql``;
+		const skip = except[table]?.length
+			? sql` and id not in (${sql.join(
+					except[table].map((id) => sql`${id}::uuid`),
+					sql`, `
+				)})`
+			: sql``;
 		const [hit] = rowsOf<{ n: number }>(
 			await db().execute(sql`select count(*)::int as n from ${sql.identifier(table)} where ${sql.identifier(column)}::text ilike ${`%${needle}%`}${skip}`)
 		);
@@ -50,7 +55,13 @@ async function whereFound(needle: string, except: Record<string, string[]> = {})
 	return found;
 }
 
-async function carryOut(sp: { id: string; slug: string }, beheerder: { actor: Parameters<typeof findPrivacyRequests>[0] }, token: string, kind: 'inzage' | 'verwijderen', scope: 'dossier' | 'persoon') {
+async function carryOut(
+	sp: { id: string; slug: string },
+	beheerder: { actor: Parameters<typeof findPrivacyRequests>[0] },
+	token: string,
+	kind: 'inzage' | 'verwijderen',
+	scope: 'dossier' | 'persoon'
+) {
 	const asked = await requestPrivacy({ slug: sp.slug, token, kind, scope });
 	expect(asked.scope).toBe(scope);
 	const request = (await findPrivacyRequests(beheerder.actor, sp.id)).find((r) => r.reference === asked.reference && r.kind === kind && !r.handledAt);
@@ -112,9 +123,21 @@ describe('everything about one person, from every entry point', () => {
 		await referCase(regisseur.actor, sp.id, web.caseId, { soort: 'buddy', akkoord: 'ja' });
 		// 2. A call: only the phone number, written differently.
 		const call = await registerContact(regisseur.actor, sp.id, {
-			kanaal: 'telefoon', duur: '15', wie: 'ouder', schooltype: 'po', fase: 'thuiszitten', onderwerpen: ['thuiszitten-verzuim'], gemeente: '',
-			uitkomst: 'informatie-advies', verwijzing: '', samenvatting: `Belde over thuiszitten, ${NAME} wil teruggebeld worden.`,
-			dossier: 'nieuw', naam: NAME, telefoon: international, email: '', toestemming: 'on'
+			kanaal: 'telefoon',
+			duur: '15',
+			wie: 'ouder',
+			schooltype: 'po',
+			fase: 'thuiszitten',
+			onderwerpen: ['thuiszitten-verzuim'],
+			gemeente: '',
+			uitkomst: 'informatie-advies',
+			verwijzing: '',
+			samenvatting: `Belde over thuiszitten, ${NAME} wil teruggebeld worden.`,
+			dossier: 'nieuw',
+			naam: NAME,
+			telefoon: international,
+			email: '',
+			toestemming: 'on'
 		});
 		// 3. A buddy request from the site, the address in capitals.
 		const fromSite = await buildBuddyRequest(sp, { name: NAME, email: EMAIL.toUpperCase(), phone: null, need: `Ik zoek steun. Groet, ${NAME}` });
@@ -129,7 +152,11 @@ describe('everything about one person, from every entry point', () => {
 
 		const inzage = await carryOut(sp, beheerder, web.token, 'inzage', 'persoon');
 		expect(inzage.result.mailed).toBe(true);
-		const [exported] = await db().select().from(mailOutbox).where(eq(mailOutbox.to, EMAIL)).then((rows) => rows.filter((m) => m.subject.startsWith('Jouw gegevens')));
+		const [exported] = await db()
+			.select()
+			.from(mailOutbox)
+			.where(eq(mailOutbox.to, EMAIL))
+			.then((rows) => rows.filter((m) => m.subject.startsWith('Jouw gegevens')));
 		for (const part of [web.reference, call.reference!, fromSite.reference, `Oudercafé ${tag}`, 'Ik kom met de rolstoel.', 'Ik zoek steun.'])
 			expect(exported.text, `the inzage document names ${part}`).toContain(part);
 		expect(exported.text).not.toContain(other.reference);
@@ -149,7 +176,12 @@ describe('everything about one person, from every entry point', () => {
 		const except = { mail_outbox: confirmations.map((m) => m.id) };
 		for (const value of [NAME, EMAIL, PHONE_DIGITS.slice(2), `Verhoef${tag}`]) expect(await whereFound(value, except), `where "${value}" survived`).toEqual([]);
 
-		expect(await db().select().from(contactCase).where(inArray(contactCase.id, [web.caseId, call.caseId!]))).toHaveLength(0);
+		expect(
+			await db()
+				.select()
+				.from(contactCase)
+				.where(inArray(contactCase.id, [web.caseId, call.caseId!]))
+		).toHaveLength(0);
 		expect(await db().select().from(contactCase).where(eq(contactCase.id, other.caseId))).toHaveLength(1);
 		const [signup] = await db().select().from(activitySignup).where(eq(activitySignup.activityId, activity.id));
 		expect(signup).toMatchObject({ name: null, email: null, phone: null, needsNote: null });

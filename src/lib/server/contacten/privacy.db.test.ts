@@ -32,7 +32,10 @@ afterAll(async () => {
 });
 
 async function registrationIdOf(caseId: string): Promise<string> {
-	const [created] = await db().select().from(caseEvent).where(and(eq(caseEvent.caseId, caseId), eq(caseEvent.kind, 'aangemaakt')));
+	const [created] = await db()
+		.select()
+		.from(caseEvent)
+		.where(and(eq(caseEvent.caseId, caseId), eq(caseEvent.kind, 'aangemaakt')));
 	return created.data.registrationId as string;
 }
 const monthsAgo = (now: Date, months: number) => {
@@ -63,7 +66,10 @@ describe('privacy requests through the personal link', () => {
 	});
 
 	it('inzage: the beheerder mails the parent everything kept, including the notes', async () => {
-		const { caseId, token, email, reference } = await buildContact(sp, { naam: 'Ilse Mulder', vraag: 'Mijn dochter mag niet meer naar de plusklas. Mag dat zomaar?' });
+		const { caseId, token, email, reference } = await buildContact(sp, {
+			naam: 'Ilse Mulder',
+			vraag: 'Mijn dochter mag niet meer naar de plusklas. Mag dat zomaar?'
+		});
 		await addNote(regisseur.actor, sp.id, caseId, { notitie: 'Teruggebeld, uitleg gegeven over de zorgplicht.' });
 		expect(await requestPrivacy({ slug: sp.slug, token, kind: 'inzage' })).toEqual({ kind: 'inzage', scope: 'dossier', reference });
 		// Asking twice makes one request.
@@ -79,7 +85,10 @@ describe('privacy requests through the personal link', () => {
 		expect(mail.text).toContain('Mijn dochter mag niet meer naar de plusklas. Mag dat zomaar?');
 		expect(mail.text).toContain('Teruggebeld, uitleg gegeven over de zorgplicht.');
 		expect(mail.text).toContain(`${ORIGIN}/${sp.slug}/mijn-gegevens/${token}`);
-		const audit = await db().select().from(auditLog).where(and(eq(auditLog.userId, beheerder.user.id), eq(auditLog.action, 'case.export')));
+		const audit = await db()
+			.select()
+			.from(auditLog)
+			.where(and(eq(auditLog.userId, beheerder.user.id), eq(auditLog.action, 'case.export')));
 		expect(audit.map((a) => a.entityId)).toContain(caseId);
 		// Carried out once only.
 		await expect(carryOutPrivacyRequest(beheerder.actor, sp.id, requests[0].id, { origin: ORIGIN })).rejects.toMatchObject({ status: 400 });
@@ -133,18 +142,34 @@ describe('retention (purgeClosedCases)', () => {
 
 		const purged = await purgeClosedCases(now);
 		expect(purged).toBeGreaterThanOrEqual(2);
-		const left = await db().select({ id: contactCase.id }).from(contactCase).where(inArray(contactCase.steunpuntId, [yearly.id, monthly.id]));
+		const left = await db()
+			.select({ id: contactCase.id })
+			.from(contactCase)
+			.where(inArray(contactCase.steunpuntId, [yearly.id, monthly.id]));
 		expect(left.map((r) => r.id).sort()).toEqual([recent, open, reopened, monthlyRecent].map((c) => c.caseId).sort());
-		expect(await db().select().from(casePerson).where(inArray(casePerson.caseId, [old.caseId, monthlyOld.caseId]))).toHaveLength(0);
+		expect(
+			await db()
+				.select()
+				.from(casePerson)
+				.where(inArray(casePerson.caseId, [old.caseId, monthlyOld.caseId]))
+		).toHaveLength(0);
 		expect(await db().select().from(registration).where(inArray(registration.id, registrations))).toHaveLength(2);
 		for (const sp of [yearly, monthly]) {
-			const audit = await db().select().from(auditLog).where(and(eq(auditLog.steunpuntId, sp.id), eq(auditLog.action, 'case.purge')));
+			const audit = await db()
+				.select()
+				.from(auditLog)
+				.where(and(eq(auditLog.steunpuntId, sp.id), eq(auditLog.action, 'case.purge')));
 			expect(audit).toHaveLength(1);
 			expect(audit[0]).toMatchObject({ userId: null, entity: 'contact_case', detail: { count: 1, reason: 'bewaartermijn verlopen' } });
 		}
 		// Running again finds nothing more of these steunpunten.
 		await purgeClosedCases(now);
-		expect(await db().select().from(auditLog).where(and(inArray(auditLog.steunpuntId, [yearly.id, monthly.id]), eq(auditLog.action, 'case.purge')))).toHaveLength(2);
+		expect(
+			await db()
+				.select()
+				.from(auditLog)
+				.where(and(inArray(auditLog.steunpuntId, [yearly.id, monthly.id]), eq(auditLog.action, 'case.purge')))
+		).toHaveLength(2);
 	});
 
 	it('two instances at once delete every expired case exactly once', async () => {
@@ -154,13 +179,27 @@ describe('retention (purgeClosedCases)', () => {
 		const closedAt = monthsAgo(now, 13);
 		const rows = await db()
 			.insert(contactCase)
-			.values(Array.from({ length: 30 }, (_, i) => ({ steunpuntId: sp.id, reference: `V-PURGE${i}`, source: 'vraag', status: 'afgesloten', dueOn: '2025-01-01', closedAt })))
+			.values(
+				Array.from({ length: 30 }, (_, i) => ({
+					steunpuntId: sp.id,
+					reference: `V-PURGE${i}`,
+					source: 'vraag',
+					status: 'afgesloten',
+					dueOn: '2025-01-01',
+					closedAt
+				}))
+			)
 			.returning({ id: contactCase.id });
-		await db().insert(casePerson).values(rows.map((r) => ({ caseId: r.id, steunpuntId: sp.id, name: 'Oud', contactPreference: 'geen' })));
+		await db()
+			.insert(casePerson)
+			.values(rows.map((r) => ({ caseId: r.id, steunpuntId: sp.id, name: 'Oud', contactPreference: 'geen' })));
 		const counts = await Promise.all([purgeClosedCases(now), purgeClosedCases(now)]);
 		expect(counts[0] + counts[1]).toBe(30);
 		expect(await db().select().from(contactCase).where(eq(contactCase.steunpuntId, sp.id))).toHaveLength(0);
-		const audit = await db().select().from(auditLog).where(and(eq(auditLog.steunpuntId, sp.id), eq(auditLog.action, 'case.purge')));
+		const audit = await db()
+			.select()
+			.from(auditLog)
+			.where(and(eq(auditLog.steunpuntId, sp.id), eq(auditLog.action, 'case.purge')));
 		expect(audit.reduce((sum, a) => sum + Number(a.detail?.count), 0)).toBe(30);
 	});
 });
@@ -183,7 +222,9 @@ describe('row-level security on the contact tables', () => {
 			expect(seen.every((r) => r.steunpuntId === a.id)).toBe(true);
 		}
 		const before = await db().select().from(contactCase).where(eq(contactCase.steunpuntId, b.id));
-		await rejection(withTenant(a.id, (tx) => tx.insert(contactCase).values({ steunpuntId: b.id, reference: 'V-INBRAAK', source: 'vraag', dueOn: '2026-01-01' })));
+		await rejection(
+			withTenant(a.id, (tx) => tx.insert(contactCase).values({ steunpuntId: b.id, reference: 'V-INBRAAK', source: 'vraag', dueOn: '2026-01-01' }))
+		);
 		await rejection(withTenant(a.id, (tx) => tx.insert(registration).values({ steunpuntId: b.id, day: '2026-01-01', channel: 'web', who: 'ouder' })));
 		await rejection(withTenant(a.id, (tx) => tx.update(contactCase).set({ steunpuntId: b.id }).where(eq(contactCase.id, caseA.caseId))));
 		expect(await db().select().from(contactCase).where(eq(contactCase.steunpuntId, b.id))).toHaveLength(before.length);
@@ -248,7 +289,10 @@ describe('mail over SMTP', () => {
 		expect(raw).toMatch(/Content-Type: text\/plain/i);
 		expect(raw).toMatch(/Content-Type: text\/html/i);
 		expect(raw).toContain(`Het nummer is ${result.reference}`);
-		const [row] = await db().select().from(mailOutbox).where(eq(mailOutbox.to, input.email as string));
+		const [row] = await db()
+			.select()
+			.from(mailOutbox)
+			.where(eq(mailOutbox.to, input.email as string));
 		expect(row.sentAt).toBeInstanceOf(Date);
 	});
 
@@ -268,9 +312,15 @@ describe('mail over SMTP', () => {
 		expect(result.mailed).toBe(true);
 		const failed = await deliverQueuedMail();
 		expect(failed.failed).toBeGreaterThanOrEqual(1);
-		const [saved] = await db().select().from(contactCase).where(and(eq(contactCase.steunpuntId, sp.id), eq(contactCase.reference, result.reference)));
+		const [saved] = await db()
+			.select()
+			.from(contactCase)
+			.where(and(eq(contactCase.steunpuntId, sp.id), eq(contactCase.reference, result.reference)));
 		expect(saved).toBeDefined();
-		const [unsent] = await db().select().from(mailOutbox).where(eq(mailOutbox.to, input.email as string));
+		const [unsent] = await db()
+			.select()
+			.from(mailOutbox)
+			.where(eq(mailOutbox.to, input.email as string));
 		expect(unsent.sentAt).toBeNull();
 		expect(received.some((m) => m.to.includes(input.email as string))).toBe(false);
 
@@ -287,13 +337,13 @@ describe('mail over SMTP', () => {
 		const arrived = received.filter((m) => m.to.includes(input.email as string));
 		expect(arrived).toHaveLength(1);
 		expect(unfold(arrived[0].raw)).toContain(result.reference);
-		const [row] = await db().select().from(mailOutbox).where(eq(mailOutbox.to, input.email as string));
+		const [row] = await db()
+			.select()
+			.from(mailOutbox)
+			.where(eq(mailOutbox.to, input.email as string));
 		expect(row.sentAt).toBeInstanceOf(Date);
 		// Nothing is sent twice.
 		expect((await deliverQueuedMail(() => later)).sent).toBe(0);
 		expect(received.filter((m) => m.to.includes(input.email as string))).toHaveLength(1);
 	});
 });
-
-
-

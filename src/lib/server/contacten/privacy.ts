@@ -28,9 +28,15 @@ async function caseForToken(steunpuntId: string, token: string) {
 	const caseId = await caseIdFromToken(token);
 	if (!caseId) throw new NotFoundError(GONE);
 	return withTenant(steunpuntId, async (tx) => {
-		const [c] = await tx.select({ id: contactCase.id, reference: contactCase.reference }).from(contactCase).where(and(eq(contactCase.id, caseId), eq(contactCase.steunpuntId, steunpuntId)));
+		const [c] = await tx
+			.select({ id: contactCase.id, reference: contactCase.reference })
+			.from(contactCase)
+			.where(and(eq(contactCase.id, caseId), eq(contactCase.steunpuntId, steunpuntId)));
 		if (!c) throw new NotFoundError(GONE);
-		const open = await tx.select({ kind: privacyRequest.kind }).from(privacyRequest).where(and(eq(privacyRequest.caseId, c.id), isNull(privacyRequest.handledAt)));
+		const open = await tx
+			.select({ kind: privacyRequest.kind })
+			.from(privacyRequest)
+			.where(and(eq(privacyRequest.caseId, c.id), isNull(privacyRequest.handledAt)));
 		return { ...c, openRequests: open.map((r) => r.kind) };
 	});
 }
@@ -51,7 +57,12 @@ export const PRIVACY_SCOPES: { value: PrivacyScope; label: string }[] = [
  * The parent asks for inzage or deletion, for this question or everything about them. Asking twice
  * for the same thing makes one request.
  */
-export async function requestPrivacy(options: { slug: string; token: string; kind: unknown; scope?: unknown }): Promise<{ kind: string; scope: PrivacyScope; reference: string }> {
+export async function requestPrivacy(options: {
+	slug: string;
+	token: string;
+	kind: unknown;
+	scope?: unknown;
+}): Promise<{ kind: string; scope: PrivacyScope; reference: string }> {
 	const steunpunt = await getSteunpuntBySlug(options.slug);
 	const kind = PRIVACY_KINDS.find((k) => k.value === options.kind)?.value;
 	if (!kind) throw new ValidationError({ kind: 'Kies wat je wilt: inzage of verwijderen.' });
@@ -61,7 +72,13 @@ export async function requestPrivacy(options: { slug: string; token: string; kin
 	if (!c.openRequests.includes(kind)) {
 		await withTenant(steunpunt.id, async (tx) => {
 			await tx.insert(privacyRequest).values({ steunpuntId: steunpunt.id, caseId: c.id, reference: c.reference, kind, scope, source: 'case', sourceId: c.id });
-			await addEvent(tx, { caseId: c.id, steunpuntId: steunpunt.id, userId: null, kind: 'privacy', data: { detail: `${labelOf(PRIVACY_KINDS, kind)} (${labelOf(PRIVACY_SCOPES, scope)})` } });
+			await addEvent(tx, {
+				caseId: c.id,
+				steunpuntId: steunpunt.id,
+				userId: null,
+				kind: 'privacy',
+				data: { detail: `${labelOf(PRIVACY_KINDS, kind)} (${labelOf(PRIVACY_SCOPES, scope)})` }
+			});
 		});
 	}
 	return { kind, scope, reference: c.reference };
@@ -108,8 +125,16 @@ export async function exportCase(tx: Db, caseId: string): Promise<string> {
 		`Je vraag: ${p?.question ?? '-'}`,
 		`Wanneer bellen: ${p?.preferredMoments ?? '-'}`,
 		...events.filter((e) => e.text).map((e) => `Aantekening (${day(e.at)}): ${e.text}`),
-		...refs.map((r) => `Doorverwezen naar ${labelOf(REFERRAL_KINDS, r.kind)}${r.organisationName ? ` (${r.organisationName})` : ''} op ${day(r.createdAt)}; jij was ${r.parentAgreed ? 'akkoord' : 'niet akkoord'}. Overgedragen: ${r.handedOver ?? '-'}`),
-		...answers.filter((a) => a.answeredAt).map((a) => `Je antwoord op "Hoe gaat het nu?" (${day(a.answeredAt)}): ${labelOf(TRENDS, a.trend)}${a.supported ? `, gesteund ${a.supported} van 5` : ''}${a.comment ? `: ${a.comment}` : ''}`)
+		...refs.map(
+			(r) =>
+				`Doorverwezen naar ${labelOf(REFERRAL_KINDS, r.kind)}${r.organisationName ? ` (${r.organisationName})` : ''} op ${day(r.createdAt)}; jij was ${r.parentAgreed ? 'akkoord' : 'niet akkoord'}. Overgedragen: ${r.handedOver ?? '-'}`
+		),
+		...answers
+			.filter((a) => a.answeredAt)
+			.map(
+				(a) =>
+					`Je antwoord op "Hoe gaat het nu?" (${day(a.answeredAt)}): ${labelOf(TRENDS, a.trend)}${a.supported ? `, gesteund ${a.supported} van 5` : ''}${a.comment ? `: ${a.comment}` : ''}`
+			)
 	];
 	return lines.join('\n');
 }
@@ -121,7 +146,14 @@ export function outcomeLines(o: ErasureOutcome): string[] {
 	if (o.buddyaanvragen) lines.push(n(o.buddyaanvragen, 'aanvraag voor een buddy', 'aanvragen voor een buddy'));
 	if (o.aanmeldingen) lines.push(n(o.aanmeldingen, 'aanmelding voor een activiteit', 'aanmeldingen voor activiteiten'));
 	if (o.mails) lines.push(n(o.mails, 'mail aan jou', 'mails aan jou'));
-	if (o.mailsNaVersturen) lines.push(n(o.mailsNaVersturen, 'mail die nog onderweg was (die sturen we eerst, daarna wissen we hem)', 'mails die nog onderweg waren (die sturen we eerst, daarna wissen we ze)'));
+	if (o.mailsNaVersturen)
+		lines.push(
+			n(
+				o.mailsNaVersturen,
+				'mail die nog onderweg was (die sturen we eerst, daarna wissen we hem)',
+				'mails die nog onderweg waren (die sturen we eerst, daarna wissen we ze)'
+			)
+		);
 	return lines;
 }
 
@@ -129,21 +161,50 @@ export function outcomeLines(o: ErasureOutcome): string[] {
 async function exportOthers(tx: Db, records: PersonRecords): Promise<string[]> {
 	const lines: string[] = [];
 	if (records.buddyRequests.length) {
-		const rows = rowsOf<{ reference: string; need: string | null; name: string | null; email: string | null; phone: string | null; status: string; created_at: string }>(
-			await tx.execute(sql`select reference, need, name, email, phone, status, created_at from buddy_request where id in (${sql.join(records.buddyRequests.map((r) => sql`${r.id}::uuid`), sql`, `)}) order by created_at`)
+		const rows = rowsOf<{
+			reference: string;
+			need: string | null;
+			name: string | null;
+			email: string | null;
+			phone: string | null;
+			status: string;
+			created_at: string;
+		}>(
+			await tx.execute(
+				sql`select reference, need, name, email, phone, status, created_at from buddy_request where id in (${sql.join(
+					records.buddyRequests.map((r) => sql`${r.id}::uuid`),
+					sql`, `
+				)}) order by created_at`
+			)
 		);
 		for (const r of rows)
-			lines.push(`Aanvraag voor een buddy ${r.reference} (${day(r.created_at)}), stand: ${r.status}. Naam: ${r.name ?? '-'}. Telefoon: ${r.phone ?? '-'}. E-mail: ${r.email ?? '-'}. Wat je zocht: ${r.need ?? '-'}`);
+			lines.push(
+				`Aanvraag voor een buddy ${r.reference} (${day(r.created_at)}), stand: ${r.status}. Naam: ${r.name ?? '-'}. Telefoon: ${r.phone ?? '-'}. E-mail: ${r.email ?? '-'}. Wat je zocht: ${r.need ?? '-'}`
+			);
 	}
 	if (records.signups.length) {
-		const rows = rowsOf<{ title: string; starts_at: string; name: string | null; email: string | null; phone: string | null; status: string; people: number; needs_note: string | null }>(
+		const rows = rowsOf<{
+			title: string;
+			starts_at: string;
+			name: string | null;
+			email: string | null;
+			phone: string | null;
+			status: string;
+			people: number;
+			needs_note: string | null;
+		}>(
 			await tx.execute(sql`
 				select a.title, a.starts_at, s.name, s.email, s.phone, s.status, s.people, s.needs_note
 				from activity_signup s join activity a on a.id = s.activity_id
-				where s.id in (${sql.join(records.signups.map((r) => sql`${r.id}::uuid`), sql`, `)}) order by a.starts_at`)
+				where s.id in (${sql.join(
+					records.signups.map((r) => sql`${r.id}::uuid`),
+					sql`, `
+				)}) order by a.starts_at`)
 		);
 		for (const r of rows)
-			lines.push(`Aanmelding voor "${r.title}" (${day(r.starts_at)}), ${r.people} ${r.people === 1 ? 'persoon' : 'personen'}, stand: ${r.status}. Naam: ${r.name ?? '-'}. Telefoon: ${r.phone ?? '-'}. E-mail: ${r.email ?? '-'}${r.needs_note ? `. Wat je ons vertelde: ${r.needs_note}` : ''}`);
+			lines.push(
+				`Aanmelding voor "${r.title}" (${day(r.starts_at)}), ${r.people} ${r.people === 1 ? 'persoon' : 'personen'}, stand: ${r.status}. Naam: ${r.name ?? '-'}. Telefoon: ${r.phone ?? '-'}. E-mail: ${r.email ?? '-'}${r.needs_note ? `. Wat je ons vertelde: ${r.needs_note}` : ''}`
+			);
 	}
 	return lines;
 }
@@ -164,7 +225,11 @@ export async function carryOutPrivacyRequest(
 	const now = options.now ?? new Date();
 	const steunpunt = await getSteunpuntById(steunpuntId);
 	return withTenant(steunpuntId, async (tx) => {
-		const [req] = await tx.select().from(privacyRequest).where(and(eq(privacyRequest.id, requestId), eq(privacyRequest.steunpuntId, steunpuntId))).for('update');
+		const [req] = await tx
+			.select()
+			.from(privacyRequest)
+			.where(and(eq(privacyRequest.id, requestId), eq(privacyRequest.steunpuntId, steunpuntId)))
+			.for('update');
 		if (!req) throw new NotFoundError();
 		if (req.handledAt) throw new ValidationError({ form: 'Dit verzoek is al uitgevoerd.' });
 		if (!req.caseId) {
@@ -181,8 +246,20 @@ export async function carryOutPrivacyRequest(
 			for (const c of records.cases) parts.push(await exportCase(tx, c.id));
 			parts.push(...(await exportOthers(tx, records)));
 			const exportText = parts.join('\n\n');
-			await tx.update(privacyRequest).set({ handledAt: now, handledBy: actor.userId, outcome: { dossiers: records.cases.length, buddyaanvragen: records.buddyRequests.length, aanmeldingen: records.signups.length } }).where(eq(privacyRequest.id, req.id));
-			await recordAudit(tx, actor, { action: 'case.export', entity: 'contact_case', entityId: caseId, detail: { reference: req.reference, scope, cases: records.cases.length, buddyRequests: records.buddyRequests.length, signups: records.signups.length } });
+			await tx
+				.update(privacyRequest)
+				.set({
+					handledAt: now,
+					handledBy: actor.userId,
+					outcome: { dossiers: records.cases.length, buddyaanvragen: records.buddyRequests.length, aanmeldingen: records.signups.length }
+				})
+				.where(eq(privacyRequest.id, req.id));
+			await recordAudit(tx, actor, {
+				action: 'case.export',
+				entity: 'contact_case',
+				entityId: caseId,
+				detail: { reference: req.reference, scope, cases: records.cases.length, buddyRequests: records.buddyRequests.length, signups: records.signups.length }
+			});
 			await addEvent(tx, { caseId, steunpuntId, userId: actor.userId, kind: 'privacy', data: { detail: 'Inzage gegeven' } });
 			if (!email) return { exportText, mailed: false };
 			const content = exportMail({ origin: options.origin, steunpunt, accessToken: await personalToken(caseId), reference: req.reference, exportText });
@@ -191,8 +268,16 @@ export async function carryOutPrivacyRequest(
 		}
 		const outcome = await erasePersonRecords(tx, records, now);
 		const removed = outcomeLines(outcome);
-		await tx.update(privacyRequest).set({ handledAt: now, handledBy: actor.userId, outcome: { ...outcome } }).where(eq(privacyRequest.id, req.id));
-		await recordAudit(tx, actor, { action: 'case.delete', entity: 'contact_case', entityId: caseId, detail: { reference: req.reference, reason: 'verzoek ouder', scope, ...outcome } });
+		await tx
+			.update(privacyRequest)
+			.set({ handledAt: now, handledBy: actor.userId, outcome: { ...outcome } })
+			.where(eq(privacyRequest.id, req.id));
+		await recordAudit(tx, actor, {
+			action: 'case.delete',
+			entity: 'contact_case',
+			entityId: caseId,
+			detail: { reference: req.reference, reason: 'verzoek ouder', scope, ...outcome }
+		});
 		// Written after the erasure, so it is not itself erased; its address goes once it is sent.
 		if (email) await queueMail(tx, { steunpuntId, to: email, ...deletedMail({ steunpunt, reference: req.reference, removed }), eraseAfterSend: true });
 		return { mailed: !!email, removed };

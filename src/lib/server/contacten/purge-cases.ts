@@ -38,7 +38,9 @@ export async function purgeClosedCases(now: Date = new Date(), steunpuntId?: str
 			const perTenant = new Map<string, number>();
 			for (const r of list) perTenant.set(r.steunpunt_id, (perTenant.get(r.steunpunt_id) ?? 0) + 1);
 			for (const [steunpuntId, count] of perTenant)
-				await tx.insert(auditLog).values({ steunpuntId, userId: null, action: 'case.purge', entity: 'contact_case', detail: { count, reason: 'bewaartermijn verlopen' } });
+				await tx
+					.insert(auditLog)
+					.values({ steunpuntId, userId: null, action: 'case.purge', entity: 'contact_case', detail: { count, reason: 'bewaartermijn verlopen' } });
 			return list.length;
 		});
 		total += deleted;

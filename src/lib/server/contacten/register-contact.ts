@@ -31,8 +31,10 @@ export async function registerContact(actor: Actor, steunpuntId: string, input: 
 	authorize(actor, steunpuntId, policies.canListCases(actor));
 	const data = parse(ZRegisterContactInput, input);
 	if (data.dossier === 'nieuw' && !policies.canHandleCases(actor)) throw new ValidationError({ dossier: 'Alleen de regisseur kan een nieuw dossier starten.' });
-	if (!data.dossier && !policies.canHandleCases(actor)) throw new ValidationError({ dossier: 'Registreer het contact bij een dossier dat naar jou is doorverwezen.' });
-	if (data.gemeente && !(await findRegionGemeenten(steunpuntId)).some((g) => g.code === data.gemeente)) throw new ValidationError({ gemeente: 'Kies een gemeente uit de lijst.' });
+	if (!data.dossier && !policies.canHandleCases(actor))
+		throw new ValidationError({ dossier: 'Registreer het contact bij een dossier dat naar jou is doorverwezen.' });
+	if (data.gemeente && !(await findRegionGemeenten(steunpuntId)).some((g) => g.code === data.gemeente))
+		throw new ValidationError({ gemeente: 'Kies een gemeente uit de lijst.' });
 	const today = dayInNL(now);
 	const terms = data.samenvatting ? confirmedTermsOf(data.samenvatting) : [];
 	// Read-only and cached (platform/tenant.ts): looked up before the unit of work, not inside it.
@@ -67,7 +69,15 @@ export async function registerContact(actor: Actor, steunpuntId: string, input: 
 		const reference = newReference();
 		const [created] = await tx
 			.insert(contactCase)
-			.values({ steunpuntId, reference, source: 'contact', status: 'in-behandeling', assignedTo: actor.userId, dueOn: addWorkingDays(today, steunpunt!.responseDays), followUpOn: data.opvolgdatum ?? null })
+			.values({
+				steunpuntId,
+				reference,
+				source: 'contact',
+				status: 'in-behandeling',
+				assignedTo: actor.userId,
+				dueOn: addWorkingDays(today, steunpunt!.responseDays),
+				followUpOn: data.opvolgdatum ?? null
+			})
 			.returning({ id: contactCase.id });
 		const hasDetails = !!(data.naam || data.telefoon || data.email);
 		await tx.insert(casePerson).values({

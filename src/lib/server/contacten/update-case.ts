@@ -85,7 +85,10 @@ export async function referCase(actor: Actor, steunpuntId: string, caseId: strin
 			target = consulent.naam;
 		}
 		if (data.soort === 'extern') {
-			[org] = await tx.select({ id: organisation.id, name: organisation.name }).from(organisation).where(and(eq(organisation.id, data.organisatie!), eq(organisation.steunpuntId, steunpuntId)));
+			[org] = await tx
+				.select({ id: organisation.id, name: organisation.name })
+				.from(organisation)
+				.where(and(eq(organisation.id, data.organisatie!), eq(organisation.steunpuntId, steunpuntId)));
 			if (!org) throw new ValidationError({ organisatie: 'Kies een organisatie uit de lijst.' });
 			target = org.name;
 		}
@@ -104,7 +107,14 @@ export async function referCase(actor: Actor, steunpuntId: string, caseId: strin
 			.update(contactCase)
 			.set({ status: 'doorverwezen', updatedAt: new Date(), closedAt: null, ...(consulentId ? { consulentId } : {}) })
 			.where(eq(contactCase.id, c.id));
-		await addEvent(tx, { caseId: c.id, steunpuntId, userId: actor.userId, kind: 'doorverwijzing', text: data.overgedragen, data: { soort: data.soort, naar: target || labelOf(REFERRAL_KINDS, data.soort), akkoord: data.akkoord } });
+		await addEvent(tx, {
+			caseId: c.id,
+			steunpuntId,
+			userId: actor.userId,
+			kind: 'doorverwijzing',
+			text: data.overgedragen,
+			data: { soort: data.soort, naar: target || labelOf(REFERRAL_KINDS, data.soort), akkoord: data.akkoord }
+		});
 		const registrationId = await latestRegistrationId(tx, c.id);
 		if (registrationId) await tx.update(registration).set({ outcome: 'doorverwijzing', referralKind: data.soort }).where(eq(registration.id, registrationId));
 		// The buddy programme serves the request from here (its list "Buddy-aanvragen").

@@ -88,7 +88,9 @@ export const activitySignup = pgTable(
 		email: text('email'),
 		phone: text('phone'),
 		/** The phone number as digits only, +31/0031 read as 0: what search and person lookup compare. */
-		phoneDigits: text('phone_digits').generatedAlwaysAs(sql`nullif(regexp_replace(regexp_replace(coalesce(phone, ''), '[^0-9]', '', 'g'), '^(0031|31)', '0'), '')`),
+		phoneDigits: text('phone_digits').generatedAlwaysAs(
+			sql`nullif(regexp_replace(regexp_replace(coalesce(phone, ''), '[^0-9]', '', 'g'), '^(0031|31)', '0'), '')`
+		),
 		needs: text('needs').array().notNull().default([]),
 		needsNote: text('needs_note'),
 		consentVersion: text('consent_version'),
@@ -108,10 +110,7 @@ export const activitySignup = pgTable(
 		createdAt: ts('created_at').notNull().defaultNow(),
 		updatedAt: ts('updated_at').notNull().defaultNow()
 	},
-	(t) => [
-		index('activity_signup_activity').on(t.activityId, t.status, t.queueNo),
-		check('activity_signup_people', sql`${t.people} between 1 and 10`)
-	]
+	(t) => [index('activity_signup_activity').on(t.activityId, t.status, t.queueNo), check('activity_signup_people', sql`${t.people} between 1 and 10`)]
 );
 
 /** Anonymous feedback after an activity: no link to the sign-up or the person. */

@@ -28,7 +28,9 @@ export const buddy = pgTable(
 		email: text('email'),
 		phone: text('phone'),
 		/** The phone number as digits only, +31/0031 read as 0: what search and person lookup compare. */
-		phoneDigits: text('phone_digits').generatedAlwaysAs(sql`nullif(regexp_replace(regexp_replace(coalesce(phone, ''), '[^0-9]', '', 'g'), '^(0031|31)', '0'), '')`),
+		phoneDigits: text('phone_digits').generatedAlwaysAs(
+			sql`nullif(regexp_replace(regexp_replace(coalesce(phone, ''), '[^0-9]', '', 'g'), '^(0031|31)', '0'), '')`
+		),
 		experiences: text('experiences').array().notNull().default([]),
 		schoolTypes: text('school_types').array().notNull().default([]),
 		gemeenten: text('gemeenten').array().notNull().default([]),
@@ -43,7 +45,11 @@ export const buddy = pgTable(
 		createdAt: ts('created_at').notNull().defaultNow(),
 		endedAt: ts('ended_at')
 	},
-	(t) => [index('buddy_tenant').on(t.steunpuntId), uniqueIndex('buddy_user').on(t.steunpuntId, t.userId), check('buddy_capacity', sql`${t.capacity} between 1 and 10`)]
+	(t) => [
+		index('buddy_tenant').on(t.steunpuntId),
+		uniqueIndex('buddy_user').on(t.steunpuntId, t.userId),
+		check('buddy_capacity', sql`${t.capacity} between 1 and 10`)
+	]
 );
 
 /** A parent's request for a buddy: from the site, or from a case (the referral). */
@@ -66,7 +72,9 @@ export const buddyRequest = pgTable(
 		email: text('email'),
 		phone: text('phone'),
 		/** The phone number as digits only, +31/0031 read as 0: what search and person lookup compare. */
-		phoneDigits: text('phone_digits').generatedAlwaysAs(sql`nullif(regexp_replace(regexp_replace(coalesce(phone, ''), '[^0-9]', '', 'g'), '^(0031|31)', '0'), '')`),
+		phoneDigits: text('phone_digits').generatedAlwaysAs(
+			sql`nullif(regexp_replace(regexp_replace(coalesce(phone, ''), '[^0-9]', '', 'g'), '^(0031|31)', '0'), '')`
+		),
 		consentVersion: text('consent_version'),
 		consentAt: ts('consent_at'),
 		status: text('status').notNull().default('aangevraagd'),
@@ -107,7 +115,11 @@ export const buddyMatch = pgTable(
 		lastContactOn: date('last_contact_on', { mode: 'string' }),
 		lastReminderAt: ts('last_reminder_at')
 	},
-	(t) => [index('buddy_match_tenant').on(t.steunpuntId, t.status), index('buddy_match_buddy').on(t.buddyId, t.status), index('buddy_match_request').on(t.requestId)]
+	(t) => [
+		index('buddy_match_tenant').on(t.steunpuntId, t.status),
+		index('buddy_match_buddy').on(t.buddyId, t.status),
+		index('buddy_match_request').on(t.requestId)
+	]
 );
 
 export const buddyMatchEvent = pgTable(

@@ -62,7 +62,9 @@ export const contactCase = pgTable(
 		uniqueIndex('contact_case_reference').on(t.steunpuntId, t.reference),
 		index('contact_case_inbox').on(t.steunpuntId, t.status, t.dueOn, t.createdAt),
 		// The inbox's default view (everything open), in its own order.
-		index('contact_case_open').on(t.steunpuntId, t.dueOn, t.createdAt).where(sql`status <> 'afgesloten'`),
+		index('contact_case_open')
+			.on(t.steunpuntId, t.dueOn, t.createdAt)
+			.where(sql`status <> 'afgesloten'`),
 		index('contact_case_consulent').on(t.steunpuntId, t.consulentId),
 		index('contact_case_follow_up').on(t.steunpuntId, t.followUpOn),
 		index('contact_case_closed').on(t.closedAt)
@@ -73,28 +75,27 @@ export const contactCase = pgTable(
  * The person behind a case: personal data, deleted with the case. The personal link in every
  * mail is derived from the case id with a secret key (contacten/links.ts), so it needs no column.
  */
-export const casePerson = pgTable(
-	'case_person',
-	{
-		caseId: uuid('case_id')
-			.primaryKey()
-			.references(() => contactCase.id, { onDelete: 'cascade' }),
-		steunpuntId: tenant(),
-		name: text('name'),
-		phone: text('phone'),
-		/** The phone number as digits only, +31/0031 read as 0: what search and person lookup compare. */
-		phoneDigits: text('phone_digits').generatedAlwaysAs(sql`nullif(regexp_replace(regexp_replace(coalesce(phone, ''), '[^0-9]', '', 'g'), '^(0031|31)', '0'), '')`),
-		email: text('email'),
-		question: text('question'),
-		preferredMoments: text('preferred_moments'),
-		/** bellen | mailen | geen */
-		contactPreference: text('contact_preference').notNull(),
-		/** The parent agreed that we mail later to ask how it goes. */
-		followUpByMail: boolean('follow_up_by_mail').notNull().default(false),
-		consentVersion: text('consent_version'),
-		consentAt: ts('consent_at')
-	}
-);
+export const casePerson = pgTable('case_person', {
+	caseId: uuid('case_id')
+		.primaryKey()
+		.references(() => contactCase.id, { onDelete: 'cascade' }),
+	steunpuntId: tenant(),
+	name: text('name'),
+	phone: text('phone'),
+	/** The phone number as digits only, +31/0031 read as 0: what search and person lookup compare. */
+	phoneDigits: text('phone_digits').generatedAlwaysAs(
+		sql`nullif(regexp_replace(regexp_replace(coalesce(phone, ''), '[^0-9]', '', 'g'), '^(0031|31)', '0'), '')`
+	),
+	email: text('email'),
+	question: text('question'),
+	preferredMoments: text('preferred_moments'),
+	/** bellen | mailen | geen */
+	contactPreference: text('contact_preference').notNull(),
+	/** The parent agreed that we mail later to ask how it goes. */
+	followUpByMail: boolean('follow_up_by_mail').notNull().default(false),
+	consentVersion: text('consent_version'),
+	consentAt: ts('consent_at')
+});
 
 /** The history of a case: every change, note, contact, referral and mail. Personal (notes). */
 export const caseEvent = pgTable(
@@ -151,23 +152,20 @@ export const referral = pgTable(
 );
 
 /** A "Hoe gaat het nu?" mail and the parent's answer. */
-export const followUp = pgTable(
-	'follow_up',
-	{
-		id: uuid('id').primaryKey().defaultRandom(),
-		caseId: uuid('case_id')
-			.notNull()
-			.references(() => contactCase.id, { onDelete: 'cascade' }),
-		steunpuntId: tenant(),
-		tokenHash: text('token_hash').notNull().unique(),
-		sentAt: ts('sent_at').notNull().defaultNow(),
-		expiresAt: ts('expires_at').notNull(),
-		answeredAt: ts('answered_at'),
-		trend: text('trend'),
-		supported: smallint('supported'),
-		comment: text('comment')
-	}
-);
+export const followUp = pgTable('follow_up', {
+	id: uuid('id').primaryKey().defaultRandom(),
+	caseId: uuid('case_id')
+		.notNull()
+		.references(() => contactCase.id, { onDelete: 'cascade' }),
+	steunpuntId: tenant(),
+	tokenHash: text('token_hash').notNull().unique(),
+	sentAt: ts('sent_at').notNull().defaultNow(),
+	expiresAt: ts('expires_at').notNull(),
+	answeredAt: ts('answered_at'),
+	trend: text('trend'),
+	supported: smallint('supported'),
+	comment: text('comment')
+});
 
 /** Anonymous: how supported parents felt, for figures. No case id. */
 export const supportScore = pgTable(

@@ -4,21 +4,7 @@
  * - tenant-owned tables, each with `steunpunt_id`, filtered in every query and protected by
  *   row-level security (see drizzle/0001_rls.sql).
  */
-import {
-	bigserial,
-	boolean,
-	date,
-	index,
-	integer,
-	jsonb,
-	pgTable,
-	primaryKey,
-	real,
-	text,
-	timestamp,
-	uniqueIndex,
-	uuid
-} from 'drizzle-orm/pg-core';
+import { bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -188,29 +174,33 @@ export interface MailAttachment {
 	content: string;
 }
 
-export const mailOutbox = pgTable('mail_outbox', {
-	id: uuid('id').primaryKey().defaultRandom(),
-	steunpuntId: uuid('steunpunt_id'),
-	to: text('to').notNull(),
-	subject: text('subject').notNull(),
-	text: text('text').notNull(),
-	html: text('html'),
-	/** Written while SMTP was configured: the retry job may send it. Demo mail (no SMTP) never is. */
-	viaSmtp: boolean('via_smtp').notNull().default(false),
-	/** Files sent with the mail (e.g. an activity's .ics), content as text. */
-	attachments: jsonb('attachments').$type<MailAttachment[]>().notNull().default([]),
-	/** wacht (queued) | verstuurd (sent) | mislukt (gave up after MAX attempts; retry by hand). */
-	status: text('status').notNull().default('wacht'),
-	attempts: integer('attempts').notNull().default(0),
-	/** The sender job picks it up from this moment (backoff after a failure; lease while sending). */
-	nextAttemptAt: ts('next_attempt_at').notNull().defaultNow(),
-	/** The last SMTP error as a code (e.g. "550", "ECONNREFUSED"): never the address or the text. */
-	lastError: text('last_error'),
-	/** The body holds personal data that should not outlive delivery (an inzage export): wiped when sent. */
-	eraseAfterSend: boolean('erase_after_send').notNull().default(false),
-	createdAt: ts('created_at').notNull().defaultNow(),
-	sentAt: ts('sent_at')
-}, (t) => [index('mail_outbox_due').on(t.status, t.nextAttemptAt), index('mail_outbox_tenant').on(t.steunpuntId, t.createdAt)]);
+export const mailOutbox = pgTable(
+	'mail_outbox',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		steunpuntId: uuid('steunpunt_id'),
+		to: text('to').notNull(),
+		subject: text('subject').notNull(),
+		text: text('text').notNull(),
+		html: text('html'),
+		/** Written while SMTP was configured: the retry job may send it. Demo mail (no SMTP) never is. */
+		viaSmtp: boolean('via_smtp').notNull().default(false),
+		/** Files sent with the mail (e.g. an activity's .ics), content as text. */
+		attachments: jsonb('attachments').$type<MailAttachment[]>().notNull().default([]),
+		/** wacht (queued) | verstuurd (sent) | mislukt (gave up after MAX attempts; retry by hand). */
+		status: text('status').notNull().default('wacht'),
+		attempts: integer('attempts').notNull().default(0),
+		/** The sender job picks it up from this moment (backoff after a failure; lease while sending). */
+		nextAttemptAt: ts('next_attempt_at').notNull().defaultNow(),
+		/** The last SMTP error as a code (e.g. "550", "ECONNREFUSED"): never the address or the text. */
+		lastError: text('last_error'),
+		/** The body holds personal data that should not outlive delivery (an inzage export): wiped when sent. */
+		eraseAfterSend: boolean('erase_after_send').notNull().default(false),
+		createdAt: ts('created_at').notNull().defaultNow(),
+		sentAt: ts('sent_at')
+	},
+	(t) => [index('mail_outbox_due').on(t.status, t.nextAttemptAt), index('mail_outbox_tenant').on(t.steunpuntId, t.createdAt)]
+);
 
 // ---------------------------------------------------------------- kennisbank: national library
 
@@ -339,4 +329,3 @@ export const rateLimit = pgTable('rate_limit', {
 	count: integer('count').notNull().default(0),
 	windowStart: ts('window_start').notNull().defaultNow()
 });
-

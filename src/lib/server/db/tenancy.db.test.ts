@@ -42,10 +42,12 @@ async function seedTenant(steunpuntId: string, userId: string) {
 		})
 		.returning();
 	await db().insert(textReview).values({ steunpuntId, versionId: version.id, reviewerId: userId, supported: true });
-	await db().insert(textFeedback).values([
-		{ steunpuntId, slug: text.slug, helped: true },
-		{ steunpuntId, slug: text.slug, helped: false, comment: 'Te lang.' }
-	]);
+	await db()
+		.insert(textFeedback)
+		.values([
+			{ steunpuntId, slug: text.slug, helped: true },
+			{ steunpuntId, slug: text.slug, helped: false, comment: 'Te lang.' }
+		]);
 	await recordAudit(db(), { userId, steunpuntId }, { action: 'test.tenancy', entity: 'text', entityId: text.id });
 	return { text, version };
 }
@@ -119,9 +121,13 @@ describe('row-level security inside withTenant', () => {
 	});
 
 	it('refuses audit records for another steunpunt or for none, and allows its own', async () => {
-		const foreign = await failure(withTenant(a.id, (tx) => recordAudit(tx, { userId: userA, steunpuntId: b.id }, { action: 'test.tenancy.foreign', entity: 'text' })));
+		const foreign = await failure(
+			withTenant(a.id, (tx) => recordAudit(tx, { userId: userA, steunpuntId: b.id }, { action: 'test.tenancy.foreign', entity: 'text' }))
+		);
 		expect(foreign).toMatch(/row-level security/);
-		const global = await failure(withTenant(a.id, (tx) => recordAudit(tx, { userId: userA, steunpuntId: null }, { action: 'test.tenancy.foreign', entity: 'text' })));
+		const global = await failure(
+			withTenant(a.id, (tx) => recordAudit(tx, { userId: userA, steunpuntId: null }, { action: 'test.tenancy.foreign', entity: 'text' }))
+		);
 		expect(global).toMatch(/row-level security/);
 		await withTenant(a.id, (tx) => recordAudit(tx, { userId: userA, steunpuntId: a.id }, { action: 'test.tenancy.own', entity: 'text' }));
 		const rows = await db().select().from(auditLog).where(eq(auditLog.userId, userA));
@@ -180,11 +186,13 @@ describe('what the app role may not read at all', () => {
 
 	it("sees only its own steunpunt's mail in the outbox, not another's nor staff mail without a steunpunt", async () => {
 		const tag = randomUUID();
-		await db().insert(mailOutbox).values([
-			{ steunpuntId: a.id, to: `a-${tag}@example.org`, subject: tag, text: 'a' },
-			{ steunpuntId: b.id, to: `b-${tag}@example.org`, subject: tag, text: 'b' },
-			{ steunpuntId: null, to: `staff-${tag}@example.org`, subject: tag, text: 'reset' }
-		]);
+		await db()
+			.insert(mailOutbox)
+			.values([
+				{ steunpuntId: a.id, to: `a-${tag}@example.org`, subject: tag, text: 'a' },
+				{ steunpuntId: b.id, to: `b-${tag}@example.org`, subject: tag, text: 'b' },
+				{ steunpuntId: null, to: `staff-${tag}@example.org`, subject: tag, text: 'reset' }
+			]);
 		const seen = await withTenant(a.id, (tx) => tx.select({ to: mailOutbox.to }).from(mailOutbox).where(eq(mailOutbox.subject, tag)));
 		expect(seen.map((m) => m.to)).toEqual([`a-${tag}@example.org`]);
 		const deleted = await withTenant(a.id, (tx) => tx.delete(mailOutbox).where(eq(mailOutbox.subject, tag)).returning({ to: mailOutbox.to }));

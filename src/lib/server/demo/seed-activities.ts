@@ -13,7 +13,13 @@ import { randomUUID } from 'node:crypto';
 export async function seedDemoActivities(steunpuntId: string, now = new Date()): Promise<void> {
 	const today = dayInNL(now);
 	const at = (day: string, from: string, to: string) => ({ startsAt: nlLocalToDate(day, from), endsAt: nlLocalToDate(day, to) });
-	const place = { online: false, locationName: 'Ouderkamer (demo)', address: 'Voorbeeldstraat 1', place: 'Alkmaar', accessibility: 'Gelijkvloers en rolstoeltoegankelijk. Er is een ringleiding.' };
+	const place = {
+		online: false,
+		locationName: 'Ouderkamer (demo)',
+		address: 'Voorbeeldstraat 1',
+		place: 'Alkmaar',
+		accessibility: 'Gelijkvloers en rolstoeltoegankelijk. Er is een ringleiding.'
+	};
 	const seriesId = randomUUID();
 	const cafe = {
 		steunpuntId,
@@ -21,7 +27,8 @@ export async function seedDemoActivities(steunpuntId: string, now = new Date()):
 		title: 'Oudercafé: samen praten over school',
 		theme: 'Het Ouderschapsspel',
 		audience: 'ouders',
-		description: 'Een avond met andere ouders van kinderen die extra steun nodig hebben op school. We spelen het Ouderschapsspel en praten in een veilige sfeer. Je hoeft niets voor te bereiden.',
+		description:
+			'Een avond met andere ouders van kinderen die extra steun nodig hebben op school. We spelen het Ouderschapsspel en praten in een veilige sfeer. Je hoeft niets voor te bereiden.',
 		...place,
 		capacity: 12,
 		maxPerSignup: 2,
@@ -40,7 +47,8 @@ export async function seedDemoActivities(steunpuntId: string, now = new Date()):
 				title: 'Passend-onderwijscafé: de overstap naar de middelbare school',
 				theme: 'Overstap po-vo',
 				audience: 'ouders-professionals',
-				description: 'Ouders, leerkrachten en mensen van het samenwerkingsverband praten samen over de overstap naar het voortgezet onderwijs. Wat werkt, en wat kan beter?',
+				description:
+					'Ouders, leerkrachten en mensen van het samenwerkingsverband praten samen over de overstap naar het voortgezet onderwijs. Wat werkt, en wat kan beter?',
 				...place,
 				capacity: 30,
 				maxPerSignup: 2,

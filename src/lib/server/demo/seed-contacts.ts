@@ -12,18 +12,54 @@ import { addWorkingDays, dayInNL } from '$lib/working-days';
 const DEMO_CASES = [
 	{
 		source: 'vraag',
-		person: { name: 'Demo-ouder Sanne', email: 'sanne@demo.invalid', phone: null, contactPreference: 'mailen', followUpByMail: true, question: 'Mijn zoon zit in groep 8 en krijgt een vmbo-advies. Hij heeft dyslexie en wij denken dat hij meer kan. Kunnen we het advies laten veranderen?' },
-		registration: { channel: 'web', who: 'ouder', schoolType: 'po', phase: 'schoolkeuze-overstap', ageGroup: '4-12', topics: ['overgang-po-vo', 'dyslexie-dyscalculie'] }
+		person: {
+			name: 'Demo-ouder Sanne',
+			email: 'sanne@demo.invalid',
+			phone: null,
+			contactPreference: 'mailen',
+			followUpByMail: true,
+			question: 'Mijn zoon zit in groep 8 en krijgt een vmbo-advies. Hij heeft dyslexie en wij denken dat hij meer kan. Kunnen we het advies laten veranderen?'
+		},
+		registration: {
+			channel: 'web',
+			who: 'ouder',
+			schoolType: 'po',
+			phase: 'schoolkeuze-overstap',
+			ageGroup: '4-12',
+			topics: ['overgang-po-vo', 'dyslexie-dyscalculie']
+		}
 	},
 	{
 		source: 'terugbellen',
-		person: { name: 'Demo-ouder Karim', email: null, phone: '06 00000000', contactPreference: 'bellen', followUpByMail: false, question: 'Mijn dochter gaat al drie weken niet naar school.', preferredMoments: 'In de ochtend (9.00 tot 12.00 uur)' },
+		person: {
+			name: 'Demo-ouder Karim',
+			email: null,
+			phone: '06 00000000',
+			contactPreference: 'bellen',
+			followUpByMail: false,
+			question: 'Mijn dochter gaat al drie weken niet naar school.',
+			preferredMoments: 'In de ochtend (9.00 tot 12.00 uur)'
+		},
 		registration: { channel: 'terugbellen', who: 'ouder', topics: ['thuiszitten-verzuim'] }
 	},
 	{
 		source: 'vraag',
-		person: { name: null, email: null, phone: null, contactPreference: 'geen', followUpByMail: false, question: 'Ik word gepest in de klas en mijn mentor doet er niks mee. Ik wil niet meer naar school.' },
-		registration: { channel: 'web', who: 'jongere', schoolType: 'vo', phase: 'zorgen-signaleren', ageGroup: '12-16', topics: ['pesten-veiligheid', 'schoolangst-welzijn'] }
+		person: {
+			name: null,
+			email: null,
+			phone: null,
+			contactPreference: 'geen',
+			followUpByMail: false,
+			question: 'Ik word gepest in de klas en mijn mentor doet er niks mee. Ik wil niet meer naar school.'
+		},
+		registration: {
+			channel: 'web',
+			who: 'jongere',
+			schoolType: 'vo',
+			phase: 'zorgen-signaleren',
+			ageGroup: '12-16',
+			topics: ['pesten-veiligheid', 'schoolangst-welzijn']
+		}
 	}
 ] as const;
 

@@ -20,7 +20,9 @@ export const DEMO_SLUG = 'demo';
 const DEMO_SWVS = ['PO2703', 'VO2703'];
 
 export async function ensureReferenceData(dir = process.env.SEED_DATA_DIR || 'seed-data'): Promise<void> {
-	const [{ count }] = await db().select({ count: sql<number>`count(*)::int` }).from(gemeente);
+	const [{ count }] = await db()
+		.select({ count: sql<number>`count(*)::int` })
+		.from(gemeente);
 	if (count > 0) return;
 	const started = Date.now();
 	const counts = await importRegions({ dir });
@@ -40,7 +42,8 @@ export async function seedDemo(): Promise<{ created: boolean; accounts: { email:
 			telefoon: '012 345 67 89',
 			email: 'steunpunt@demo.invalid',
 			openingstijden: 'maandag tot en met donderdag, 9.00 tot 17.00 uur',
-			intro: 'Dit is een demo van Steunpunt. Het telefoonnummer en het e-mailadres zijn niet echt. Het demo-steunpunt hoort bij de regio van de samenwerkingsverbanden PO2703 en VO2703 (de gemeenten Alkmaar, Bergen (NH), Dijk en Waard en Heiloo).',
+			intro:
+				'Dit is een demo van Steunpunt. Het telefoonnummer en het e-mailadres zijn niet echt. Het demo-steunpunt hoort bij de regio van de samenwerkingsverbanden PO2703 en VO2703 (de gemeenten Alkmaar, Bergen (NH), Dijk en Waard en Heiloo).',
 			regioInfo: {
 				steunpunt: 'Bel of mail het demo-steunpunt. We luisteren eerst en denken met je mee.',
 				'consulent-swv': 'Vraag de intern begeleider of zorgcoördinator om de consulent van het samenwerkingsverband erbij te halen.'

@@ -39,7 +39,17 @@ export async function findTextsForEditors(actor: Actor, steunpuntId: string, tod
 	const fb = new Map(counts.map((c) => [c.slug, c]));
 	const items = new Map<string, EditorTextItem>();
 	for (const l of library) {
-		items.set(l.slug, { slug: l.slug, title: l.title, source: 'landelijk', status: 'gepubliceerd', reviewBefore: null, overdue: false, nationalUpdated: false, helpedYes: 0, helpedNo: 0 });
+		items.set(l.slug, {
+			slug: l.slug,
+			title: l.title,
+			source: 'landelijk',
+			status: 'gepubliceerd',
+			reviewBefore: null,
+			overdue: false,
+			nationalUpdated: false,
+			helpedYes: 0,
+			helpedNo: 0
+		});
 	}
 	for (const { text, latest } of own) {
 		const lib = library.find((l) => l.slug === text.librarySlug);
@@ -97,7 +107,10 @@ export async function getTextForEditor(actor: Actor, steunpuntId: string, slug: 
 	if (!/^[a-z0-9-]{1,80}$/.test(slug)) throw new NotFoundError();
 	const [library] = await db().select().from(libraryText).where(eq(libraryText.slug, slug));
 	const own = await withTenant(steunpuntId, async (tx) => {
-		const [text] = await tx.select().from(text_).where(and(eq(text_.steunpuntId, steunpuntId), eq(text_.slug, slug)));
+		const [text] = await tx
+			.select()
+			.from(text_)
+			.where(and(eq(text_.steunpuntId, steunpuntId), eq(text_.slug, slug)));
 		if (!text) return null;
 		const versions = await tx.select().from(textVersion).where(eq(textVersion.textId, text.id)).orderBy(desc(textVersion.number));
 		const reviews = await tx.select().from(textReview).where(eq(textReview.steunpuntId, steunpuntId));
@@ -114,7 +127,16 @@ export async function getTextForEditor(actor: Actor, steunpuntId: string, slug: 
 	return {
 		slug,
 		source,
-		draft: { title: draft.title, summary: draft.summary, body: draft.body, phase: draft.phase, subject: draft.subject, topics: draft.topics, keywords: draft.keywords, related: draft.related },
+		draft: {
+			title: draft.title,
+			summary: draft.summary,
+			body: draft.body,
+			phase: draft.phase,
+			subject: draft.subject,
+			topics: draft.topics,
+			keywords: draft.keywords,
+			related: draft.related
+		},
 		latestStatus: latest?.status ?? null,
 		versions: (own?.versions ?? []).map((v) => ({
 			id: v.id,
@@ -122,13 +144,17 @@ export async function getTextForEditor(actor: Actor, steunpuntId: string, slug: 
 			status: v.status,
 			createdAt: v.createdAt,
 			overrideReason: v.overrideReason,
-			reviews: own!.reviews.filter((r) => r.versionId === v.id).map((r) => ({ reviewer: names.get(r.reviewerId) ?? 'Meelezer', supported: r.supported, comment: r.comment }))
+			reviews: own!.reviews
+				.filter((r) => r.versionId === v.id)
+				.map((r) => ({ reviewer: names.get(r.reviewerId) ?? 'Meelezer', supported: r.supported, comment: r.comment }))
 		})),
 		readability: await checkReadability(draft.body),
 		diff: latest && compareWith !== null ? diffWords(compareWith, latest.body) : null,
 		diffAgainst: published && published.id !== latest?.id ? `gepubliceerde versie ${published.number}` : latest && library ? 'de landelijke tekst' : null,
 		nationalUpdate:
-			library && own?.text.libraryVersion != null && library.version > own.text.libraryVersion ? diffWords((published ?? latest)?.body ?? '', library.body) : null,
+			library && own?.text.libraryVersion != null && library.version > own.text.libraryVersion
+				? diffWords((published ?? latest)?.body ?? '', library.body)
+				: null,
 		reviewBefore: own?.text.reviewBefore ?? null,
 		yesCount: latest ? (own?.reviews.filter((r) => r.versionId === latest.id && r.supported).length ?? 0) : 0,
 		feedback: comments,
@@ -141,9 +167,15 @@ export async function getVersionForReview(actor: Actor, steunpuntId: string, ver
 	authorize(actor, steunpuntId, policies.canReviewTexts(actor) || policies.canSeeTexts(actor));
 	if (!/^[0-9a-f-]{36}$/.test(versionId)) throw new NotFoundError();
 	return withTenant(steunpuntId, async (tx) => {
-		const [version] = await tx.select().from(textVersion).where(and(eq(textVersion.id, versionId), eq(textVersion.steunpuntId, steunpuntId)));
+		const [version] = await tx
+			.select()
+			.from(textVersion)
+			.where(and(eq(textVersion.id, versionId), eq(textVersion.steunpuntId, steunpuntId)));
 		if (!version) throw new NotFoundError();
-		const [mine] = await tx.select().from(textReview).where(and(eq(textReview.versionId, versionId), eq(textReview.reviewerId, actor.userId!)));
+		const [mine] = await tx
+			.select()
+			.from(textReview)
+			.where(and(eq(textReview.versionId, versionId), eq(textReview.reviewerId, actor.userId!)));
 		return {
 			id: version.id,
 			title: version.title,

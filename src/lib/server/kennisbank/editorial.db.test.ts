@@ -78,7 +78,6 @@ async function versionId(steunpuntId: string, slug: string, number: number): Pro
 	return row.id;
 }
 
-
 /** Draft → review → enough "ja" → published. */
 async function publishWithReviews(t: Awaited<ReturnType<typeof team>>, slug: string, input = draft()) {
 	await saveDraft(t.redacteur, t.sp.id, slug, input);
@@ -194,7 +193,10 @@ describe('the B1 gate on submitting', () => {
 		const t = await team();
 		await saveDraft(t.redacteur, t.sp.id, 'eigen-makkelijke-tekst', draft());
 		await submitForReview(t.redacteur, t.sp.id, 'eigen-makkelijke-tekst', { overrideReason: 'Niet nodig maar toch ingevuld.' });
-		const [row] = await db().select().from(textVersion).where(eq(textVersion.id, await versionId(t.sp.id, 'eigen-makkelijke-tekst', 1)));
+		const [row] = await db()
+			.select()
+			.from(textVersion)
+			.where(eq(textVersion.id, await versionId(t.sp.id, 'eigen-makkelijke-tekst', 1)));
 		expect(row.status).toBe('ter-review');
 		expect(row.overrideReason).toBeNull();
 	});
@@ -268,7 +270,11 @@ describe('versions after publishing', () => {
 describe('a national text updated after the adaptation', () => {
 	let bumped: string | undefined;
 	afterEach(async () => {
-		if (bumped) await db().update(libraryText).set({ version: sql`${libraryText.version} - 1` }).where(eq(libraryText.slug, bumped));
+		if (bumped)
+			await db()
+				.update(libraryText)
+				.set({ version: sql`${libraryText.version} - 1` })
+				.where(eq(libraryText.slug, bumped));
 		bumped = undefined;
 	});
 
@@ -279,7 +285,10 @@ describe('a national text updated after the adaptation', () => {
 		expect(before.nationalUpdate).toBeNull();
 		expect((await findTextsForEditors(t.redacteur, t.sp.id)).find((i) => i.slug === SLUG)?.nationalUpdated).toBe(false);
 
-		await db().update(libraryText).set({ version: sql`${libraryText.version} + 1` }).where(eq(libraryText.slug, SLUG));
+		await db()
+			.update(libraryText)
+			.set({ version: sql`${libraryText.version} + 1` })
+			.where(eq(libraryText.slug, SLUG));
 		bumped = SLUG;
 
 		const after = await getTextForEditor(t.redacteur, t.sp.id, SLUG);

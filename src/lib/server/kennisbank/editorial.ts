@@ -29,10 +29,21 @@ const list = (max: number) =>
 export const ZDraftInput = z.object({
 	title: cleanText(160, 'De titel is te lang (hooguit 160 tekens).').pipe(z.string().min(5, 'Geef de tekst een titel van minstens 5 tekens.')),
 	summary: cleanText(300, 'De samenvatting is te lang (hooguit 300 tekens).').pipe(z.string().min(10, 'Schrijf een korte samenvatting.')),
-	body: cleanText(20_000, 'De tekst is te lang.').pipe(z.string().min(50, 'De tekst is te kort.').refine((b) => b.includes('## Wat kun je nu doen?'), 'Zet onder de uitleg het kopje "## Wat kun je nu doen?" met een paar stappen.')),
+	body: cleanText(20_000, 'De tekst is te lang.').pipe(
+		z
+			.string()
+			.min(50, 'De tekst is te kort.')
+			.refine((b) => b.includes('## Wat kun je nu doen?'), 'Zet onder de uitleg het kopje "## Wat kun je nu doen?" met een paar stappen.')
+	),
 	phase: z.enum(PHASES.map((p) => p.slug) as [string, ...string[]], { message: 'Kies een fase.' }),
 	subject: z.enum(SUBJECTS.map((s) => s.slug) as [string, ...string[]], { message: 'Kies een onderwerp.' }),
-	topics: z.preprocess((v) => (Array.isArray(v) ? v : v ? [v] : []), z.array(z.enum(TOPICS.map((t) => t.slug) as [string, ...string[]])).min(1, 'Kies minstens één thema.').max(3, 'Kies hooguit drie thema\'s.')),
+	topics: z.preprocess(
+		(v) => (Array.isArray(v) ? v : v ? [v] : []),
+		z
+			.array(z.enum(TOPICS.map((t) => t.slug) as [string, ...string[]]))
+			.min(1, 'Kies minstens één thema.')
+			.max(3, "Kies hooguit drie thema's.")
+	),
 	keywords: list(30).optional().default([]),
 	related: list(6).optional().default([])
 });
@@ -49,7 +60,10 @@ export async function checkReadability(body: string): Promise<ReadabilityReport>
 }
 
 async function getTextRow(tx: Db, steunpuntId: string, slug: string) {
-	const [row] = await tx.select().from(text_).where(and(eq(text_.steunpuntId, steunpuntId), eq(text_.slug, slug)));
+	const [row] = await tx
+		.select()
+		.from(text_)
+		.where(and(eq(text_.steunpuntId, steunpuntId), eq(text_.slug, slug)));
 	return row;
 }
 
@@ -59,7 +73,12 @@ async function latestVersion(tx: Db, textId: string) {
 }
 
 /** Saves the editor's work as the concept version (a new one when the latest is not a concept). */
-export async function saveDraft(actor: Actor, steunpuntId: string, slug: string, input: unknown): Promise<{ versionNumber: number; readability: ReadabilityReport }> {
+export async function saveDraft(
+	actor: Actor,
+	steunpuntId: string,
+	slug: string,
+	input: unknown
+): Promise<{ versionNumber: number; readability: ReadabilityReport }> {
 	authorize(actor, steunpuntId, policies.canEditTexts(actor));
 	const cleanSlug = parse(z.object({ slug: ZSlug }), { slug }).slug;
 	const data = parse(ZDraftInput, input);
@@ -85,7 +104,10 @@ export async function saveDraft(actor: Actor, steunpuntId: string, slug: string,
 			await tx.update(textVersion).set({ status: 'vervangen' }).where(eq(textVersion.id, latest.id));
 		}
 		const number = (latest?.number ?? 0) + 1;
-		const [created] = await tx.insert(textVersion).values({ ...values, steunpuntId, textId: text.id, number, status: 'concept' }).returning({ id: textVersion.id });
+		const [created] = await tx
+			.insert(textVersion)
+			.values({ ...values, steunpuntId, textId: text.id, number, status: 'concept' })
+			.returning({ id: textVersion.id });
 		await recordAudit(tx, actor, { action: 'text.draft.create', entity: 'text_version', entityId: created.id });
 		return number;
 	});
@@ -113,7 +135,12 @@ export async function submitForReview(actor: Actor, steunpuntId: string, slug: s
 			.update(textVersion)
 			.set({ status: 'ter-review', overrideReason: report.passes ? null : overrideReason, readability: { score: report.fleschDouma, passes: report.passes } })
 			.where(eq(textVersion.id, latest.id));
-		await recordAudit(tx, actor, { action: 'text.submit', entity: 'text_version', entityId: latest.id, detail: report.passes ? undefined : { override: true } });
+		await recordAudit(tx, actor, {
+			action: 'text.submit',
+			entity: 'text_version',
+			entityId: latest.id,
+			detail: report.passes ? undefined : { override: true }
+		});
 	});
 }
 
@@ -128,14 +155,20 @@ export async function reviewVersion(actor: Actor, steunpuntId: string, versionId
 	const { supported, comment } = parse(ZReviewInput, input);
 	if (!/^[0-9a-f-]{36}$/.test(versionId)) throw new NotFoundError();
 	await withTenant(steunpuntId, async (tx) => {
-		const [version] = await tx.select().from(textVersion).where(and(eq(textVersion.id, versionId), eq(textVersion.steunpuntId, steunpuntId)));
+		const [version] = await tx
+			.select()
+			.from(textVersion)
+			.where(and(eq(textVersion.id, versionId), eq(textVersion.steunpuntId, steunpuntId)));
 		if (!version) throw new NotFoundError();
 		if (version.status !== 'ter-review') throw new ConflictError('Deze versie wacht niet (meer) op meelezers.');
 		if (version.createdBy === actor.userId) throw new ConflictError('Je kunt niet meelezen met een tekst die je zelf hebt geschreven.');
 		await tx
 			.insert(textReview)
 			.values({ steunpuntId, versionId, reviewerId: actor.userId!, supported: supported === 'ja', comment: comment || null })
-			.onConflictDoUpdate({ target: [textReview.versionId, textReview.reviewerId], set: { supported: supported === 'ja', comment: comment || null, createdAt: new Date() } });
+			.onConflictDoUpdate({
+				target: [textReview.versionId, textReview.reviewerId],
+				set: { supported: supported === 'ja', comment: comment || null, createdAt: new Date() }
+			});
 		await recordAudit(tx, actor, { action: 'text.review', entity: 'text_version', entityId: versionId, detail: { supported: supported === 'ja' } });
 	});
 }
@@ -157,7 +190,10 @@ export async function publishText(actor: Actor, steunpuntId: string, slug: strin
 			throw new ConflictError(`Nog niet genoeg meelezende ouders voelen zich gesteund door deze tekst (${yes} van de ${tenant.required} nodig).`);
 		}
 		const now = new Date();
-		await tx.update(textVersion).set({ status: 'vervangen' }).where(and(eq(textVersion.textId, text.id), eq(textVersion.status, 'gepubliceerd')));
+		await tx
+			.update(textVersion)
+			.set({ status: 'vervangen' })
+			.where(and(eq(textVersion.textId, text.id), eq(textVersion.status, 'gepubliceerd')));
 		await tx.update(textVersion).set({ status: 'gepubliceerd', publishedAt: now }).where(eq(textVersion.id, latest.id));
 		const reviewBefore = new Date(now.getTime() + 365 * 86_400_000).toISOString().slice(0, 10);
 		await tx
@@ -183,7 +219,15 @@ export async function findReviewQueue(actor: Actor, steunpuntId: string) {
 			? await tx
 					.select({ versionId: textReview.versionId })
 					.from(textReview)
-					.where(and(inArray(textReview.versionId, versions.map((v) => v.id)), eq(textReview.reviewerId, actor.userId!)))
+					.where(
+						and(
+							inArray(
+								textReview.versionId,
+								versions.map((v) => v.id)
+							),
+							eq(textReview.reviewerId, actor.userId!)
+						)
+					)
 			: [];
 		const done = new Set(mine.map((m) => m.versionId));
 		return versions.map((v) => ({ ...v, reviewedByMe: done.has(v.id) }));

@@ -33,7 +33,11 @@ export async function findFeedback(actor: Actor, steunpuntId: string, slug?: str
 	authorize(actor, steunpuntId, policies.canSeeTexts(actor));
 	return withTenant(steunpuntId, async (tx) => {
 		const counts = await tx
-			.select({ slug: textFeedback.slug, yes: sql<number>`count(*) filter (where ${textFeedback.helped})::int`, no: sql<number>`count(*) filter (where not ${textFeedback.helped})::int` })
+			.select({
+				slug: textFeedback.slug,
+				yes: sql<number>`count(*) filter (where ${textFeedback.helped})::int`,
+				no: sql<number>`count(*) filter (where not ${textFeedback.helped})::int`
+			})
 			.from(textFeedback)
 			.where(slug ? and(eq(textFeedback.steunpuntId, steunpuntId), eq(textFeedback.slug, slug)) : eq(textFeedback.steunpuntId, steunpuntId))
 			.groupBy(textFeedback.slug);

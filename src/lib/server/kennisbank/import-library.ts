@@ -32,7 +32,19 @@ export async function importLibrary(): Promise<{ questions: number; updated: num
 				await tx.insert(libraryText).values({ slug: q.slug, ...values });
 				continue;
 			}
-			const changed = JSON.stringify(values) !== JSON.stringify({ title: old.title, phase: old.phase, topics: old.topics, subject: old.subject, audience: old.audience, summary: old.summary, body: old.body, keywords: old.keywords, related: old.related });
+			const changed =
+				JSON.stringify(values) !==
+				JSON.stringify({
+					title: old.title,
+					phase: old.phase,
+					topics: old.topics,
+					subject: old.subject,
+					audience: old.audience,
+					summary: old.summary,
+					body: old.body,
+					keywords: old.keywords,
+					related: old.related
+				});
 			if (changed) {
 				updated++;
 				await tx

@@ -24,7 +24,6 @@ beforeAll(async () => {
 	await importLibrary();
 }, 120_000);
 
-
 const client = () => `203.0.113.${randomUUID()}`;
 
 describe('importLibrary', () => {
@@ -55,9 +54,19 @@ describe('importLibrary', () => {
 		for (const t of TOPICS) expect(topics.has(t.slug), `topic ${t.slug}`).toBe(true);
 		// And nothing outside the taxonomy.
 		for (const r of rows) {
-			expect(PHASES.some((p) => p.slug === r.phase), `${r.slug} phase`).toBe(true);
-			expect(SUBJECTS.some((s) => s.slug === r.subject), `${r.slug} subject`).toBe(true);
-			for (const t of r.topics) expect(TOPICS.some((x) => x.slug === t), `${r.slug} topic ${t}`).toBe(true);
+			expect(
+				PHASES.some((p) => p.slug === r.phase),
+				`${r.slug} phase`
+			).toBe(true);
+			expect(
+				SUBJECTS.some((s) => s.slug === r.subject),
+				`${r.slug} subject`
+			).toBe(true);
+			for (const t of r.topics)
+				expect(
+					TOPICS.some((x) => x.slug === t),
+					`${r.slug} topic ${t}`
+				).toBe(true);
 		}
 	});
 
@@ -196,7 +205,9 @@ describe('giveFeedback', () => {
 		const long = await rejection(giveFeedback({ steunpuntId: sp.id, slug: SLUG, input: { helped: 'ja', comment: 'x'.repeat(1001) }, client: client() }));
 		expect(long).toBeInstanceOf(ValidationError);
 		expect((long as ValidationError).fields.comment).toBeTruthy();
-		expect(await rejection(giveFeedback({ steunpuntId: sp.id, slug: 'bestaat-niet-echt', input: { helped: 'ja' }, client: client() }))).toBeInstanceOf(NotFoundError);
+		expect(await rejection(giveFeedback({ steunpuntId: sp.id, slug: 'bestaat-niet-echt', input: { helped: 'ja' }, client: client() }))).toBeInstanceOf(
+			NotFoundError
+		);
 		expect(await db().select().from(textFeedback).where(eq(textFeedback.steunpuntId, sp.id))).toEqual([]);
 	});
 });
@@ -207,11 +218,21 @@ describe('findQuestions', () => {
 		const library = await db().select().from(libraryText);
 
 		const byPhase = await findQuestions({ steunpuntId: sp.id, by: 'phase', value: 'thuiszitten' });
-		expect(byPhase.map((q) => q.slug).sort()).toEqual(library.filter((t) => t.phase === 'thuiszitten').map((t) => t.slug).sort());
+		expect(byPhase.map((q) => q.slug).sort()).toEqual(
+			library
+				.filter((t) => t.phase === 'thuiszitten')
+				.map((t) => t.slug)
+				.sort()
+		);
 		expect(byPhase.map((q) => q.slug)).toContain(SLUG);
 
 		const bySubject = await findQuestions({ steunpuntId: sp.id, by: 'subject', value: 'als-school-niet-lukt' });
-		expect(bySubject.map((q) => q.slug).sort()).toEqual(library.filter((t) => t.subject === 'als-school-niet-lukt').map((t) => t.slug).sort());
+		expect(bySubject.map((q) => q.slug).sort()).toEqual(
+			library
+				.filter((t) => t.subject === 'als-school-niet-lukt')
+				.map((t) => t.slug)
+				.sort()
+		);
 
 		const byTopic = await findQuestions({ steunpuntId: sp.id, by: 'topic', value: 'thuiszitten-verzuim' });
 		const expected = library.filter((t) => t.topics.includes('thuiszitten-verzuim'));

@@ -21,7 +21,6 @@ import { findQuestions, getQuestionPage } from './question-page';
 import { searchTexts } from './search';
 import { caught } from '../testing/expect-error';
 
-
 const newClient = () => `192.0.2.${randomUUID()}`;
 
 type Steunpunt = Awaited<ReturnType<typeof buildSteunpunt>>;
@@ -132,7 +131,7 @@ describe('getQuestionPage', () => {
 		expect(page.answerHtml).not.toMatch(/<h1/);
 	});
 
-	it('links the first use of each glossary term to the steunpunt\'s begrippenlijst, never in a heading', async () => {
+	it("links the first use of each glossary term to the steunpunt's begrippenlijst, never in a heading", async () => {
 		const page = await getQuestionPage({ steunpuntId: sp.id, steunpuntSlug: sp.slug, slug: 'wat-is-een-opp' });
 		const html = page.answerHtml + page.actionsHtml;
 		const link = `<a class="begrip" href="/${sp.slug}/begrippen#ontwikkelingsperspectief">`;
@@ -218,7 +217,10 @@ describe('giveFeedback', () => {
 		expect(rows.find((r) => r.helped)?.comment).toBe('Duidelijke uitleg.');
 		expect(rows.find((r) => !r.helped)?.comment).toBeNull();
 		// Nothing about the client in the audit log either.
-		const audit = await db().select().from(auditLog).where(sql`${auditLog.detail}::text like ${'%' + client + '%'}`);
+		const audit = await db()
+			.select()
+			.from(auditLog)
+			.where(sql`${auditLog.detail}::text like ${'%' + client + '%'}`);
 		expect(audit).toEqual([]);
 
 		const editor = (await buildUser({ steunpuntId: sp.id, roles: ['redacteur'] })).actor;
@@ -251,7 +253,10 @@ describe('giveFeedback', () => {
 			expect(error.fields.helped).toBe('Kies ja of nee.');
 		}
 		await caught(giveFeedback({ steunpuntId: sp.id, slug: SLUG, input: null, client: newClient() }), ValidationError);
-		const long = await caught(giveFeedback({ steunpuntId: sp.id, slug: SLUG, input: { helped: 'ja', comment: 'x'.repeat(1001) }, client: newClient() }), ValidationError);
+		const long = await caught(
+			giveFeedback({ steunpuntId: sp.id, slug: SLUG, input: { helped: 'ja', comment: 'x'.repeat(1001) }, client: newClient() }),
+			ValidationError
+		);
 		expect(long.fields.comment).toMatch(/te lang/);
 		await caught(giveFeedback({ steunpuntId: sp.id, slug: 'bestaat-niet', input: { helped: 'ja' }, client: newClient() }), NotFoundError);
 	});
@@ -282,11 +287,21 @@ describe('findQuestions', () => {
 		}
 		for (const subject of SUBJECTS) {
 			const found = await findQuestions({ steunpuntId: other.id, by: 'subject', value: subject.slug });
-			expect(found.map((q) => q.slug).sort()).toEqual(library.filter((q) => q.subject === subject.slug).map((q) => q.slug).sort());
+			expect(found.map((q) => q.slug).sort()).toEqual(
+				library
+					.filter((q) => q.subject === subject.slug)
+					.map((q) => q.slug)
+					.sort()
+			);
 		}
 		for (const topic of TOPICS) {
 			const found = await findQuestions({ steunpuntId: other.id, by: 'topic', value: topic.slug });
-			expect(found.map((q) => q.slug).sort()).toEqual(library.filter((q) => q.topics.includes(topic.slug)).map((q) => q.slug).sort());
+			expect(found.map((q) => q.slug).sort()).toEqual(
+				library
+					.filter((q) => q.topics.includes(topic.slug))
+					.map((q) => q.slug)
+					.sort()
+			);
 		}
 	});
 
@@ -298,10 +313,14 @@ describe('findQuestions', () => {
 		}
 	});
 
-	it('gives title and summary, and the steunpunt\'s own version where it has one', async () => {
+	it("gives title and summary, and the steunpunt's own version where it has one", async () => {
 		const found = await findQuestions({ steunpuntId: other.id, by: 'phase', value: 'extra-ondersteuning' });
 		const opp = found.find((q) => q.slug === 'wat-is-een-opp');
-		expect(opp).toEqual({ slug: 'wat-is-een-opp', title: 'Wat is een OPP en moet ik tekenen?', summary: library.find((q) => q.slug === 'wat-is-een-opp')!.summary });
+		expect(opp).toEqual({
+			slug: 'wat-is-een-opp',
+			title: 'Wat is een OPP en moet ik tekenen?',
+			summary: library.find((q) => q.slug === 'wat-is-een-opp')!.summary
+		});
 		const own = await buildSteunpunt();
 		const slug = `eigen-orientatie-${randomUUID().slice(0, 6)}`;
 		await publishOwn(own.id, slug, { title: 'Onze eigen vraag over het steunpunt', body: 'Wij helpen je graag.\n\n## Wat kun je nu doen?\n- Bel ons.' });
@@ -317,7 +336,7 @@ describe('findQuestions', () => {
 });
 
 describe('searchTexts', () => {
-	it('finds questions and links to this steunpunt\'s question pages', async () => {
+	it("finds questions and links to this steunpunt's question pages", async () => {
 		const results = await searchTexts({ steunpuntId: sp.id, steunpuntSlug: sp.slug, q: 'moet ik het opp tekenen' });
 		expect(results.length).toBeGreaterThan(0);
 		for (const r of results) expect(r.url).toMatch(new RegExp(`^/${sp.slug}/vraag/[a-z0-9-]+$`));
@@ -329,10 +348,13 @@ describe('searchTexts', () => {
 		expect(await searchTexts({ steunpuntId: sp.id, steunpuntSlug: sp.slug, q: 'school', limit: 3 })).toHaveLength(3);
 	});
 
-	it('finds a steunpunt\'s own published text only on its own site', async () => {
+	it("finds a steunpunt's own published text only on its own site", async () => {
 		const own = await buildSteunpunt();
 		const slug = `vlindertuin-${randomUUID().slice(0, 6)}`;
-		await publishOwn(own.id, slug, { title: 'De vlindertuin van ons steunpunt', body: 'In de vlindertuin praten ouders met elkaar.\n\n## Wat kun je nu doen?\n- Kom langs in de vlindertuin.' });
+		await publishOwn(own.id, slug, {
+			title: 'De vlindertuin van ons steunpunt',
+			body: 'In de vlindertuin praten ouders met elkaar.\n\n## Wat kun je nu doen?\n- Kom langs in de vlindertuin.'
+		});
 		const mine = await searchTexts({ steunpuntId: own.id, steunpuntSlug: own.slug, q: 'vlindertuin' });
 		expect(mine[0]?.url).toBe(`/${own.slug}/vraag/${slug}`);
 		const theirs = await searchTexts({ steunpuntId: other.id, steunpuntSlug: other.slug, q: 'vlindertuin' });

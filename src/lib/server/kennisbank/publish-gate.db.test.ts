@@ -18,7 +18,6 @@ import { caught } from '../testing/expect-error';
 
 const SLUG = 'wat-is-een-tlv';
 
-
 /** Officialese with sentences of more than 25 words: below B1. */
 const BUREAUCRATIC_BODY = `Indien de ouders of verzorgers van de leerling van mening zijn dat de toelaatbaarheidsverklaring ten onrechte niet is afgegeven, dienen zij derhalve binnen de daartoe gestelde termijn een gemotiveerd bezwaarschrift in te dienen bij het samenwerkingsverband teneinde een heroverweging te bewerkstelligen.
 
@@ -89,7 +88,15 @@ describe('who may write', () => {
 	});
 
 	it('checks the draft fields', async () => {
-		const error = await caught(saveDraft(redacteur, a.id, SLUG, draft({ title: 'Kort', body: 'Een tekst zonder het kopje met de stappen, maar wel lang genoeg om te tellen.', topics: [] })), ValidationError);
+		const error = await caught(
+			saveDraft(
+				redacteur,
+				a.id,
+				SLUG,
+				draft({ title: 'Kort', body: 'Een tekst zonder het kopje met de stappen, maar wel lang genoeg om te tellen.', topics: [] })
+			),
+			ValidationError
+		);
 		expect(error.fields.title).toMatch(/minstens 5 tekens/);
 		expect(error.fields.body).toMatch(/Wat kun je nu doen\?/);
 		expect(error.fields.topics).toMatch(/minstens één thema/);
@@ -131,7 +138,10 @@ describe('the publish gate for an adapted national text', () => {
 	it('shows the editor a readable diff against the national text with the new words added', async () => {
 		const { diff } = await getTextForEditor(redacteur, a.id, SLUG);
 		expect(diff).not.toBeNull();
-		const added = diff!.filter((p) => p.type === 'add').map((p) => p.text).join(' ');
+		const added = diff!
+			.filter((p) => p.type === 'add')
+			.map((p) => p.text)
+			.join(' ');
 		expect(added).toContain('heroverweging');
 		expect(added).toContain('bewerkstelligen');
 		expect(diff!.some((p) => p.type === 'del')).toBe(true);
@@ -194,11 +204,17 @@ describe('the publish gate for an adapted national text', () => {
 		expect(text.versions[0].reviews).toHaveLength(3);
 		expect(text.versions[0].reviews.filter((r) => r.supported)).toHaveLength(2);
 		expect(text.versions[0].reviews.find((r) => !r.supported)?.comment).toBe('Ik begrijp de zinnen niet.');
-		const [row] = await db().select().from(text_).where(and(eq(text_.steunpuntId, a.id), eq(text_.slug, SLUG)));
+		const [row] = await db()
+			.select()
+			.from(text_)
+			.where(and(eq(text_.steunpuntId, a.id), eq(text_.slug, SLUG)));
 		expect(row.publishedVersionId).toBe(versionId);
 		const inAYear = new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
 		expect(row.reviewBefore).toBe(inAYear);
-		const audit = await db().select().from(auditLog).where(and(eq(auditLog.steunpuntId, a.id), eq(auditLog.action, 'text.publish')));
+		const audit = await db()
+			.select()
+			.from(auditLog)
+			.where(and(eq(auditLog.steunpuntId, a.id), eq(auditLog.action, 'text.publish')));
 		expect(audit.map((r) => r.entityId)).toEqual([versionId]);
 		// Once published, it is no longer waiting for meelezers.
 		expect(await findReviewQueue(meelezers[0], a.id)).toEqual([]);
@@ -234,8 +250,18 @@ describe('the publish gate for an adapted national text', () => {
 		const editor = await getTextForEditor(redacteur, a.id, SLUG);
 		expect(editor.latestStatus).toBe('concept');
 		expect(editor.diffAgainst).toBe('gepubliceerde versie 1');
-		expect(editor.diff!.filter((p) => p.type === 'add').map((p) => p.text).join(' ')).toContain('fijn');
-		expect(editor.diff!.filter((p) => p.type === 'del').map((p) => p.text).join(' ')).toContain('heroverweging');
+		expect(
+			editor
+				.diff!.filter((p) => p.type === 'add')
+				.map((p) => p.text)
+				.join(' ')
+		).toContain('fijn');
+		expect(
+			editor
+				.diff!.filter((p) => p.type === 'del')
+				.map((p) => p.text)
+				.join(' ')
+		).toContain('heroverweging');
 
 		// A B1 text needs no reason; a reason given anyway is not kept.
 		await submitForReview(redacteur, a.id, SLUG, { overrideReason: 'Niet nodig, maar toch gegeven.' });
@@ -267,12 +293,20 @@ describe('the publish gate for an adapted national text', () => {
 	it('shows the editor when the national text was updated after the adaptation', async () => {
 		expect((await getTextForEditor(redacteur, a.id, SLUG)).nationalUpdate).toBeNull();
 		try {
-			await db().update(libraryText).set({ version: sql`${libraryText.version} + 1` }).where(eq(libraryText.slug, SLUG));
+			await db()
+				.update(libraryText)
+				.set({ version: sql`${libraryText.version} + 1` })
+				.where(eq(libraryText.slug, SLUG));
 			const text = await getTextForEditor(redacteur, a.id, SLUG);
 			expect(text.nationalUpdate).not.toBeNull();
 			// The diff goes from the published adaptation to the national wording.
 			expect(text.nationalUpdate!.some((p) => p.type === 'add')).toBe(true);
-			expect(text.nationalUpdate!.filter((p) => p.type === 'del').map((p) => p.text).join(' ')).toContain('fijn');
+			expect(
+				text
+					.nationalUpdate!.filter((p) => p.type === 'del')
+					.map((p) => p.text)
+					.join(' ')
+			).toContain('fijn');
 			const item = (await findTextsForEditors(redacteur, a.id)).find((i) => i.slug === SLUG);
 			expect(item?.nationalUpdated).toBe(true);
 			// Another steunpunt has no adaptation, so there is nothing to update.
@@ -285,7 +319,10 @@ describe('the publish gate for an adapted national text', () => {
 
 	it('lists a text whose review date has passed as overdue', async () => {
 		expect(await findOverdueTexts(redacteur, a.id)).toEqual([]);
-		await db().update(text_).set({ reviewBefore: '2020-01-31' }).where(and(eq(text_.steunpuntId, a.id), eq(text_.slug, SLUG)));
+		await db()
+			.update(text_)
+			.set({ reviewBefore: '2020-01-31' })
+			.where(and(eq(text_.steunpuntId, a.id), eq(text_.slug, SLUG)));
 		expect(await findOverdueTexts(redacteur, a.id)).toEqual([{ slug: SLUG, reviewBefore: '2020-01-31' }]);
 		expect(await findOverdueTexts(meelezers[0], a.id)).toHaveLength(1);
 		expect((await findTextsForEditors(redacteur, a.id)).find((i) => i.slug === SLUG)?.overdue).toBe(true);
@@ -375,4 +412,3 @@ describe('a new draft while a version is under review', () => {
 		}
 	});
 });
-

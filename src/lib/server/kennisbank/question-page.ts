@@ -32,7 +32,11 @@ export async function getQuestionPage(options: { steunpuntId: string; steunpuntS
 	const href = (slug: string) => `/${options.steunpuntSlug}/begrippen#${slug}`;
 	const linkedAnswer = linkGlossaryTerms(renderMarkdown(answer), glossary, href);
 	const alreadyLinked = new Set(linkedAnswer.used);
-	const linkedActions = linkGlossaryTerms(renderMarkdown(actions), glossary.filter((t) => !alreadyLinked.has(t.slug)), href);
+	const linkedActions = linkGlossaryTerms(
+		renderMarkdown(actions),
+		glossary.filter((t) => !alreadyLinked.has(t.slug)),
+		href
+	);
 	const used = new Set([...linkedAnswer.used, ...linkedActions.used]);
 	const phase = phaseBySlug.get(text.phase);
 	return {
@@ -45,7 +49,10 @@ export async function getQuestionPage(options: { steunpuntId: string; steunpuntS
 		topics: text.topics.map((t) => ({ slug: t, label: topicBySlug.get(t)?.label ?? t })),
 		answerHtml: linkedAnswer.html,
 		actionsHtml: linkedActions.html,
-		related: text.related.map((s) => bySlug.get(s)).filter((t) => t !== undefined).map((t) => ({ slug: t.slug, title: t.title })),
+		related: text.related
+			.map((s) => bySlug.get(s))
+			.filter((t) => t !== undefined)
+			.map((t) => ({ slug: t.slug, title: t.title })),
 		terms: glossary.filter((t) => used.has(t.slug)).map((t) => ({ slug: t.slug, term: t.term, definition: t.definition }))
 	};
 }
@@ -58,10 +65,13 @@ export interface TextListItem {
 
 /** The questions of one phase, one subject or one taxonomy topic (main topic first). */
 export async function findQuestions(options: { steunpuntId: string; by: 'phase' | 'subject' | 'topic'; value: string }): Promise<TextListItem[]> {
-	const known = options.by === 'phase' ? phaseBySlug.has(options.value) : options.by === 'subject' ? subjectBySlug.has(options.value) : topicBySlug.has(options.value);
+	const known =
+		options.by === 'phase' ? phaseBySlug.has(options.value) : options.by === 'subject' ? subjectBySlug.has(options.value) : topicBySlug.has(options.value);
 	if (!known) throw new NotFoundError();
 	const { texts } = await findVisibleTexts(options.steunpuntId);
-	const matches = texts.filter((t) => (options.by === 'phase' ? t.phase === options.value : options.by === 'subject' ? t.subject === options.value : t.topics.includes(options.value)));
+	const matches = texts.filter((t) =>
+		options.by === 'phase' ? t.phase === options.value : options.by === 'subject' ? t.subject === options.value : t.topics.includes(options.value)
+	);
 	if (options.by === 'topic') matches.sort((a, b) => a.topics.indexOf(options.value) - b.topics.indexOf(options.value));
 	return matches.map((t) => ({ slug: t.slug, title: t.title, summary: t.summary }));
 }

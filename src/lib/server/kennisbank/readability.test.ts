@@ -59,14 +59,9 @@ describe('plainText', () => {
 			'![plaatje](foto.png)Einde\\*.'
 		].join('\n');
 		expect(plainText(md)).toBe(
-			[
-				'Wat is een TLV?',
-				'Lees hier wat een TLV is, of kijk op . Typ niet over.',
-				'eerste stap',
-				'tweede stap',
-				'Een citaat met een tag',
-				'Einde*.'
-			].join('\n\n')
+			['Wat is een TLV?', 'Lees hier wat een TLV is, of kijk op . Typ niet over.', 'eerste stap', 'tweede stap', 'Een citaat met een tag', 'Einde*.'].join(
+				'\n\n'
+			)
 		);
 	});
 
@@ -179,12 +174,7 @@ describe('analyzeReadability', () => {
 			knownTerms: ['ontwikkelingsperspectief', 'SAMENWERKINGSVERBAND', 'toelaatbaarheidsverklaring']
 		});
 		const longWords = (issues: ReadabilityIssue[]) => issues.filter((i) => i.kind === 'long-word').map((i) => i.text);
-		expect(longWords(without.issues)).toEqual([
-			'Ontwikkelingsperspectief',
-			'samenwerkingsverband',
-			'toelaatbaarheidsverklaring',
-			'ondersteuningsbehoefte'
-		]);
+		expect(longWords(without.issues)).toEqual(['Ontwikkelingsperspectief', 'samenwerkingsverband', 'toelaatbaarheidsverklaring', 'ondersteuningsbehoefte']);
 		expect(longWords(withTerms.issues)).toEqual(['ondersteuningsbehoefte']);
 		expect(withTerms.longWordShare).toBeLessThan(without.longWordShare);
 		// 17 words; longer than 6 letters: the 4 long words and "krijgen". With the glossary 2 of them remain.

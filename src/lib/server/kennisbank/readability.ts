@@ -144,7 +144,7 @@ function vowelGroups(letters: string): number {
 	}
 	const s = chars.join('');
 	let count = 0;
-	for (let i = 0; i < s.length; ) {
+	for (let i = 0; i < s.length;) {
 		const c = s[i];
 		// "qu" is a consonant sound; "y" before a vowel is a consonant ("yoga"), elsewhere a vowel ("baby").
 		const consonant = !isVowel(c) || (c === 'u' && s[i - 1] === 'q') || (c === 'y' && isVowel(s[i + 1]));
@@ -219,7 +219,7 @@ function stripMarkdown(src: string): Stripped {
 	for (const m of src.matchAll(/<!--[\s\S]*?(?:-->|$)/g)) dropRange(m.index, m.index + m[0].length);
 
 	const lines: Segment[] = [];
-	for (let pos = 0; ; ) {
+	for (let pos = 0; ;) {
 		const nl = src.indexOf('\n', pos);
 		const lineEnd = nl === -1 ? n : nl;
 		lines.push({ start: pos, end: lineEnd > pos && src[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd });
@@ -370,7 +370,8 @@ function stripInline(src: string, { start, end }: Segment, drop: Uint8Array, lit
 	// Backslash escapes: the next character is text, not markup.
 	for (let i = start; i < end; i++) {
 		if (src[i] !== '\\' || drop[i]) continue;
-		if (i + 1 === end) drop[i] = 1; // hard line break
+		if (i + 1 === end)
+			drop[i] = 1; // hard line break
 		else if (/[!-/:-@[-`{-~]/.test(src[i + 1])) {
 			drop[i] = 1;
 			literal[i + 1] = 1;

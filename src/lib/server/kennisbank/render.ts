@@ -12,7 +12,6 @@ export interface GlossaryLinkTerm {
 	aliases: string[];
 }
 
-
 const marked = new Marked({
 	gfm: true,
 	breaks: false,

@@ -24,7 +24,9 @@ export async function searchTexts(options: { steunpuntId: string; steunpuntSlug:
 	const { texts, bySlug } = await findVisibleTexts(options.steunpuntId);
 	let index = indexes.get(texts);
 	if (!index) {
-		index = buildSearchIndex(texts.map((t) => ({ id: t.slug, title: t.title, summary: t.summary, body: t.body, keywords: t.keywords, topics: t.topics, phase: t.phase })));
+		index = buildSearchIndex(
+			texts.map((t) => ({ id: t.slug, title: t.title, summary: t.summary, body: t.body, keywords: t.keywords, topics: t.topics, phase: t.phase }))
+		);
 		indexes.set(texts, index);
 	}
 	return searchIndex(index, q, { limit: options.limit ?? 10 })

@@ -42,10 +42,34 @@ export async function findVisibleTexts(steunpuntId: string): Promise<{ texts: Vi
 	);
 	const bySlug = new Map<string, VisibleText>();
 	for (const t of library) {
-		bySlug.set(t.slug, { slug: t.slug, title: t.title, phase: t.phase, topics: t.topics, subject: t.subject, audience: t.audience, summary: t.summary, body: t.body, keywords: t.keywords, related: t.related, source: 'landelijk' });
+		bySlug.set(t.slug, {
+			slug: t.slug,
+			title: t.title,
+			phase: t.phase,
+			topics: t.topics,
+			subject: t.subject,
+			audience: t.audience,
+			summary: t.summary,
+			body: t.body,
+			keywords: t.keywords,
+			related: t.related,
+			source: 'landelijk'
+		});
 	}
 	for (const { slug, v } of own) {
-		bySlug.set(slug, { slug, title: v.title, phase: v.phase, topics: v.topics, subject: v.subject, audience: v.audience, summary: v.summary, body: v.body, keywords: v.keywords, related: v.related, source: 'eigen' });
+		bySlug.set(slug, {
+			slug,
+			title: v.title,
+			phase: v.phase,
+			topics: v.topics,
+			subject: v.subject,
+			audience: v.audience,
+			summary: v.summary,
+			body: v.body,
+			keywords: v.keywords,
+			related: v.related,
+			source: 'eigen'
+		});
 	}
 	const texts = [...bySlug.values()].sort((a, b) => a.title.localeCompare(b.title, 'nl'));
 	const entry = { at: Date.now(), texts, bySlug };

@@ -71,8 +71,17 @@ export const isoDay = (options: { from?: string; to?: string; message?: string }
 		}, 'Deze datum bestaat niet.');
 export const optionalDay = (options: { from?: string; to?: string } = {}) => z.preprocess(blankToUndefined, isoDay(options).optional());
 
-export const phaseChoice = z.preprocess(blankToUndefined, z.enum(PHASES.map((p) => p.slug) as [string, ...string[]], { message: 'Kies een van de fases.' }).optional());
-export const gemeenteChoice = z.preprocess(blankToUndefined, z.string().regex(/^GM\d{4}$/, 'Kies een gemeente uit de lijst.').optional());
+export const phaseChoice = z.preprocess(
+	blankToUndefined,
+	z.enum(PHASES.map((p) => p.slug) as [string, ...string[]], { message: 'Kies een van de fases.' }).optional()
+);
+export const gemeenteChoice = z.preprocess(
+	blankToUndefined,
+	z
+		.string()
+		.regex(/^GM\d{4}$/, 'Kies een gemeente uit de lijst.')
+		.optional()
+);
 export const topicList = manyOf(
 	TOPICS.map((t) => t.slug),
 	{ max: 3, message: 'Kies hooguit 3 onderwerpen uit de lijst.' }

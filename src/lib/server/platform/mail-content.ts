@@ -17,13 +17,19 @@ export interface MailContent {
 	html: string;
 }
 
-
 /** A mail from paragraphs: blank ones dropped; line breaks kept; links clickable in the HTML. */
 export function buildMail(subject: string, lines: (string | null | false | undefined)[]): MailContent {
 	const list = lines.filter((l): l is string => !!l);
 	return {
 		subject,
 		text: list.join('\n\n'),
-		html: list.map((l) => `<p>${escapeHtml(l).replace(/\n/g, '<br>').replace(/(https?:\/\/[^\s<]+)/g, '<a href="$1">$1</a>')}</p>`).join('\n')
+		html: list
+			.map(
+				(l) =>
+					`<p>${escapeHtml(l)
+						.replace(/\n/g, '<br>')
+						.replace(/(https?:\/\/[^\s<]+)/g, '<a href="$1">$1</a>')}</p>`
+			)
+			.join('\n')
 	};
 }

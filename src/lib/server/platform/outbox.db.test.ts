@@ -85,7 +85,7 @@ describe('the outbox', () => {
 		await db().delete(mailOutbox).where(eq(mailOutbox.id, bad));
 	});
 
-	it('writes mail in the caller\'s transaction: a rolled-back change leaves none', async () => {
+	it("writes mail in the caller's transaction: a rolled-back change leaves none", async () => {
 		const sp = await buildSteunpunt();
 		const to = `terug-${Math.random().toString(36).slice(2, 8)}@example.test`;
 		await expect(
@@ -99,7 +99,13 @@ describe('the outbox', () => {
 
 	it('wipes a mail that should not outlive delivery once it is sent', async () => {
 		const sp = await buildSteunpunt();
-		const id = await queueMail(db(), { steunpuntId: sp.id, to: `inzage-${Math.random().toString(36).slice(2, 8)}@example.test`, subject: 'Jouw gegevens', text: 'Naam: Anna', eraseAfterSend: true });
+		const id = await queueMail(db(), {
+			steunpuntId: sp.id,
+			to: `inzage-${Math.random().toString(36).slice(2, 8)}@example.test`,
+			subject: 'Jouw gegevens',
+			text: 'Naam: Anna',
+			eraseAfterSend: true
+		});
 		await deliverQueuedMail();
 		const r = await row(id);
 		expect(r.status).toBe('verstuurd');
@@ -113,9 +119,12 @@ describe('maintenance steps', () => {
 		const ran: string[] = [];
 		const outcomes = await runSteps([
 			['een', async () => void ran.push('een')],
-			['kapot', async () => {
-				throw Object.assign(new Error('boom'), { code: 'XX000' });
-			}],
+			[
+				'kapot',
+				async () => {
+					throw Object.assign(new Error('boom'), { code: 'XX000' });
+				}
+			],
 			['drie', async () => void ran.push('drie')]
 		]);
 		expect(ran).toEqual(['een', 'drie']);

@@ -52,7 +52,9 @@ export interface ErasureOutcome {
 export async function keysOfCase(tx: Db, steunpuntId: string, caseId: string): Promise<PersonKeys> {
 	// phone_digits is a generated column: the same normalisation as every other phone_digits column.
 	const [row] = rowsOf<{ email: string | null; phone_digits: string | null }>(
-		await tx.execute(sql`select lower(nullif(trim(p.email), '')) as email, p.phone_digits from case_person p join contact_case c on c.id = p.case_id where c.id = ${caseId}::uuid and c.steunpunt_id = ${steunpuntId}::uuid`)
+		await tx.execute(
+			sql`select lower(nullif(trim(p.email), '')) as email, p.phone_digits from case_person p join contact_case c on c.id = p.case_id where c.id = ${caseId}::uuid and c.steunpunt_id = ${steunpuntId}::uuid`
+		)
 	);
 	return { email: row?.email ?? null, phoneDigits: row?.phone_digits ?? null };
 }
@@ -76,7 +78,12 @@ export async function findPersonRecords(tx: Db, steunpuntId: string, caseId: str
 					where c.steunpunt_id = ${steunpuntId}::uuid and (c.id = ${caseId}::uuid or ${samePerson(keys, 'p.email', 'p.phone_digits')})
 					order by c.created_at`)
 	);
-	const caseIds = cases.length ? sql.join(cases.map((c) => sql`${c.id}::uuid`), sql`, `) : sql`null::uuid`;
+	const caseIds = cases.length
+		? sql.join(
+				cases.map((c) => sql`${c.id}::uuid`),
+				sql`, `
+			)
+		: sql`null::uuid`;
 	const buddyRequests = rowsOf<{ id: string; reference: string }>(
 		await tx.execute(sql`
 			select id, reference from buddy_request
@@ -100,11 +107,16 @@ export async function findPersonRecords(tx: Db, steunpuntId: string, caseId: str
 		scope === 'persoon'
 			? sql`true`
 			: references.length
-				? sql`(${sql.join(references.map((r) => sql`position(${r} in subject || ' ' || text) > 0`), sql` or `)})`
+				? sql`(${sql.join(
+						references.map((r) => sql`position(${r} in subject || ' ' || text) > 0`),
+						sql` or `
+					)})`
 				: sql`false`;
 	const mails = keys.email
 		? rowsOf<{ id: string; status: string; via_smtp: boolean }>(
-				await tx.execute(sql`select id, status, via_smtp from mail_outbox where steunpunt_id = ${steunpuntId}::uuid and lower("to") = ${keys.email} and ${mailFilter}`)
+				await tx.execute(
+					sql`select id, status, via_smtp from mail_outbox where steunpunt_id = ${steunpuntId}::uuid and lower("to") = ${keys.email} and ${mailFilter}`
+				)
 			)
 		: [];
 	// Waiting mail the sender will deliver is sent first; mail written without SMTP never leaves.
@@ -118,7 +130,11 @@ export async function findPersonRecords(tx: Db, steunpuntId: string, caseId: str
 	};
 }
 
-const ids = (list: string[]) => sql.join(list.map((id) => sql`${id}::uuid`), sql`, `);
+const ids = (list: string[]) =>
+	sql.join(
+		list.map((id) => sql`${id}::uuid`),
+		sql`, `
+	);
 
 /** Deletes or wipes what `findPersonRecords` found. The caller audits and answers the parent. */
 export async function erasePersonRecords(tx: Db, records: PersonRecords, now: Date): Promise<ErasureOutcome> {

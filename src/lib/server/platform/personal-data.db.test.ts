@@ -30,7 +30,9 @@ describe('the registry covers the Drizzle schema', () => {
 		const missing = [...inSchema].filter((c) => !registered().has(c));
 		expect(missing, `Columns in the Drizzle schema but not in the registry (${FIX}): ${missing.join(', ')}`).toEqual([]);
 		const unknown = [...registered()].filter((c) => !inSchema.has(c));
-		expect(unknown, `The registry names columns the Drizzle schema does not have (remove or rename them in personal-data.ts): ${unknown.join(', ')}`).toEqual([]);
+		expect(unknown, `The registry names columns the Drizzle schema does not have (remove or rename them in personal-data.ts): ${unknown.join(', ')}`).toEqual(
+			[]
+		);
 	});
 });
 
@@ -56,9 +58,15 @@ describe('the registry covers the live database', () => {
 		expect(unknown, `The registry names columns the migrated database does not have (a migration is missing?): ${unknown.join(', ')}`).toEqual([]);
 
 		const views = [...new Set(rows.filter((r) => r.table_schema === 'public' && r.table_type !== 'BASE TABLE').map((r) => r.table_name))];
-		expect(views.filter((v) => !(v in VIEWS)), `Views in schema public: decide what they expose and list them in VIEWS in this test`).toEqual([]);
+		expect(
+			views.filter((v) => !(v in VIEWS)),
+			`Views in schema public: decide what they expose and list them in VIEWS in this test`
+		).toEqual([]);
 		const elsewhere = [...new Set(rows.filter((r) => r.table_schema !== 'public').map((r) => `${r.table_schema}.${r.table_name}`))];
-		expect(elsewhere.filter((t) => !(t in NOT_CLASSIFIED)), `Tables outside schema public: ${FIX} (or NOT_CLASSIFIED, with a reason)`).toEqual([]);
+		expect(
+			elsewhere.filter((t) => !(t in NOT_CLASSIFIED)),
+			`Tables outside schema public: ${FIX} (or NOT_CLASSIFIED, with a reason)`
+		).toEqual([]);
 	});
 });
 
@@ -88,7 +96,10 @@ describe('the classification makes sense', () => {
 				const key = `${table}.${column}`;
 				if (PERSONAL_NAME.test(column) && !(key in NOT_ABOUT_A_PERSON) && !PERSONAL_CATEGORIES.includes(category)) wrong.push(`${key} (${category})`);
 			}
-		expect(wrong, `Named like personal data but classified as not personal: ${wrong.join(', ')} — ${FIX}, or list it in NOT_ABOUT_A_PERSON with a reason`).toEqual([]);
+		expect(
+			wrong,
+			`Named like personal data but classified as not personal: ${wrong.join(', ')} — ${FIX}, or list it in NOT_ABOUT_A_PERSON with a reason`
+		).toEqual([]);
 		const stale = Object.keys(NOT_ABOUT_A_PERSON).filter((key) => {
 			const [table, column] = key.split('.');
 			return !PERSONAL_DATA[table]?.columns[column] || !PERSONAL_NAME.test(column);
@@ -138,7 +149,12 @@ describe('the helpers', () => {
 		const personal = columnsOf('persoonlijk');
 		expect(personal).toContainEqual({ table: 'case_person', column: 'email' });
 		expect(personal).not.toContainEqual({ table: 'case_person', column: 'question' });
-		expect(columnsOf(['bijzonder', 'vrije-tekst'])).toEqual(expect.arrayContaining([{ table: 'case_person', column: 'question' }, { table: 'case_event', column: 'text' }]));
+		expect(columnsOf(['bijzonder', 'vrije-tekst'])).toEqual(
+			expect.arrayContaining([
+				{ table: 'case_person', column: 'question' },
+				{ table: 'case_event', column: 'text' }
+			])
+		);
 		expect(columnsOf('anoniem')).toContainEqual({ table: 'registration', column: 'topics' });
 	});
 

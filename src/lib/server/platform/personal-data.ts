@@ -639,7 +639,8 @@ export const PERSONAL_DATA: Record<string, TableEntry> = {
 			'Hulpvraag, naam, e-mail en telefoon: het aantal maanden van steunpunt.retention_months (standaard 12) na het afsluiten van de aanvraag gewist (buddies/retention.ts purgeBuddyPersonalData). Een aanvraag die langer dan die termijn op een buddy wacht (aangevraagd), wordt afgesloten en gewist. Onderwerpen, ervaringen, schoolsoort, gemeente, taal en manieren van steun blijven voor de cijfers, zonder naam.',
 		inzage: 'tonen',
 		deletion: 'velden-wissen',
-		handledBy: 'platform/person-data.ts findPersonRecords, erasePersonRecords (de aanvraag uit het dossier; bij "alles over mij" ook elke aanvraag met hetzelfde e-mailadres of telefoonnummer; de aanvraag wordt afgesloten)',
+		handledBy:
+			'platform/person-data.ts findPersonRecords, erasePersonRecords (de aanvraag uit het dossier; bij "alles over mij" ook elke aanvraag met hetzelfde e-mailadres of telefoonnummer; de aanvraag wordt afgesloten)',
 		gap: 'Een aanvraag uit een dossier is een kopie van naam, e-mail, telefoon en vraag: als het dossier na zijn bewaartermijn weggaat (contacten/purge-cases.ts purgeClosedCases), volgt de kopie haar eigen termijn. Wie alleen een buddy aanvroeg (zonder dossier), heeft geen eigen persoonlijke link voor inzage of verwijderen; een verzoek via een dossier met hetzelfde adres of nummer vindt de aanvraag wel.',
 		columns: {
 			id: 'operationeel',

@@ -21,4 +21,3 @@ export async function findRegionGemeenten(steunpuntId: string): Promise<{ code: 
 	regionCache.set(steunpuntId, { value: rows, at: Date.now() });
 	return rows;
 }
-

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { formShownAt } from './spam';
 
 const NOW = 1_800_000_000_000;
-const withHeader = (value?: string) => new Request('http://steunpunt.test/demo/vraag-stellen', { headers: value === undefined ? {} : { 'x-e2e-form-age': value } });
+const withHeader = (value?: string) =>
+	new Request('http://steunpunt.test/demo/vraag-stellen', { headers: value === undefined ? {} : { 'x-e2e-form-age': value } });
 
 describe('formShownAt', () => {
 	it('is now when no header is configured, whatever the request says', () => {

@@ -43,7 +43,8 @@ export async function checkHumanSubmission(input: { purpose: string; token: unkn
 	const refuse = (message: string) => {
 		throw new ValidationError({ form: message });
 	};
-	if (typeof input.honeypot === 'string' && input.honeypot.trim() !== '') refuse('Je bericht kon niet worden verstuurd. Laat het veld "Laat dit veld leeg" leeg en probeer het opnieuw.');
+	if (typeof input.honeypot === 'string' && input.honeypot.trim() !== '')
+		refuse('Je bericht kon niet worden verstuurd. Laat het veld "Laat dit veld leeg" leeg en probeer het opnieuw.');
 	const token = typeof input.token === 'string' ? input.token : '';
 	const [issued, signature] = token.split('.');
 	const at = Number(issued);

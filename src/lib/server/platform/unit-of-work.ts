@@ -53,7 +53,12 @@ export function assertStaff(actor: Actor, allowed: boolean | ((actor: StaffActor
 }
 
 /** A back-office use case: authorize, then one tenant transaction for the actor's steunpunt. */
-export async function asStaff<T>(actor: Actor, allowed: boolean | ((actor: StaffActor) => boolean), fn: (ctx: StaffContext) => Promise<T>, options: { now?: Date } = {}): Promise<T> {
+export async function asStaff<T>(
+	actor: Actor,
+	allowed: boolean | ((actor: StaffActor) => boolean),
+	fn: (ctx: StaffContext) => Promise<T>,
+	options: { now?: Date } = {}
+): Promise<T> {
 	assertStaff(actor, allowed);
 	const steunpunt = await getSteunpuntById(actor.steunpuntId);
 	return inTenant(steunpunt, (ctx) => fn({ ...ctx, actor }), options);

@@ -15,20 +15,56 @@ const doc = (id: string, title: string, body: string, topics: string[], keywords
 
 /** A small library; each page uses the official words, not the words parents type. */
 const DOCS: SearchDoc[] = [
-	doc('schorsing', 'Regels bij een schorsing', 'Een schorsing duurt hooguit een week. Het schoolbestuur meldt de schorsing op papier met de reden.', ['schorsing-verwijdering']),
-	doc('verwijdering', 'Wanneer mag school een leerling verwijderen?', 'Verwijdering mag pas als een andere school de leerling toelaat. Tegen het verwijderingsbesluit kun je bezwaar maken.', ['schorsing-verwijdering', 'klacht-geschil']),
-	doc('thuiszitter', 'Als je kind een thuiszitter is', 'Een thuiszitter krijgt geen onderwijs. De leerplichtambtenaar en de school zoeken samen naar een oplossing.', ['thuiszitten-verzuim']),
-	doc('vo', 'Van de basisschool naar de middelbare school', 'In groep 8 krijgt je kind een schooladvies. Daarna kies je samen een middelbare school die past.', ['overgang-po-vo']),
-	doc('arrangement', 'Wat is een arrangement?', 'Een arrangement is extra ondersteuning op maat. Het samenwerkingsverband betaalt vaak mee.', ['ondersteuning-arrangement']),
-	doc('opp', 'Het ontwikkelingsperspectief', 'Het ontwikkelingsperspectief beschrijft doelen en het verwachte eindniveau. Je stemt in met het handelingsdeel.', ['opp']),
-	doc('tlv', 'De toelaatbaarheidsverklaring aanvragen', 'Voor speciaal onderwijs is een toelaatbaarheidsverklaring nodig. Twee deskundigen geven advies.', ['tlv-speciaal-onderwijs']),
-	doc('dyscalculie', 'Dyscalculie op school', 'Bij dyscalculie heeft je kind veel moeite met getallen. Vraag om hulpmiddelen zoals een tafelkaart.', ['dyslexie-dyscalculie']),
+	doc('schorsing', 'Regels bij een schorsing', 'Een schorsing duurt hooguit een week. Het schoolbestuur meldt de schorsing op papier met de reden.', [
+		'schorsing-verwijdering'
+	]),
+	doc(
+		'verwijdering',
+		'Wanneer mag school een leerling verwijderen?',
+		'Verwijdering mag pas als een andere school de leerling toelaat. Tegen het verwijderingsbesluit kun je bezwaar maken.',
+		['schorsing-verwijdering', 'klacht-geschil']
+	),
+	doc(
+		'thuiszitter',
+		'Als je kind een thuiszitter is',
+		'Een thuiszitter krijgt geen onderwijs. De leerplichtambtenaar en de school zoeken samen naar een oplossing.',
+		['thuiszitten-verzuim']
+	),
+	doc(
+		'vo',
+		'Van de basisschool naar de middelbare school',
+		'In groep 8 krijgt je kind een schooladvies. Daarna kies je samen een middelbare school die past.',
+		['overgang-po-vo']
+	),
+	doc('arrangement', 'Wat is een arrangement?', 'Een arrangement is extra ondersteuning op maat. Het samenwerkingsverband betaalt vaak mee.', [
+		'ondersteuning-arrangement'
+	]),
+	doc(
+		'opp',
+		'Het ontwikkelingsperspectief',
+		'Het ontwikkelingsperspectief beschrijft doelen en het verwachte eindniveau. Je stemt in met het handelingsdeel.',
+		['opp']
+	),
+	doc('tlv', 'De toelaatbaarheidsverklaring aanvragen', 'Voor speciaal onderwijs is een toelaatbaarheidsverklaring nodig. Twee deskundigen geven advies.', [
+		'tlv-speciaal-onderwijs'
+	]),
+	doc('dyscalculie', 'Dyscalculie op school', 'Bij dyscalculie heeft je kind veel moeite met getallen. Vraag om hulpmiddelen zoals een tafelkaart.', [
+		'dyslexie-dyscalculie'
+	]),
 	doc('ib', 'De intern begeleider', 'De intern begeleider regelt de extra hulp op de basisschool en is je aanspreekpunt.', ['communicatie-school']),
-	doc('gpo', 'De geschillencommissie passend onderwijs', 'Bij een geschil over toelating of verwijdering kun je naar de geschillencommissie. Dat is gratis.', ['klacht-geschil']),
-	doc('vervoer', 'Leerlingenvervoer aanvragen', 'De gemeente regelt leerlingenvervoer als je kind ver van school woont of niet zelf kan reizen.', ['leerlingenvervoer']),
-	doc('leerkracht', 'Praten met de leerkracht', 'Begin bij de leerkracht van je kind. Bereid het gesprek voor en schrijf afspraken op.', ['communicatie-school']),
+	doc('gpo', 'De geschillencommissie passend onderwijs', 'Bij een geschil over toelating of verwijdering kun je naar de geschillencommissie. Dat is gratis.', [
+		'klacht-geschil'
+	]),
+	doc('vervoer', 'Leerlingenvervoer aanvragen', 'De gemeente regelt leerlingenvervoer als je kind ver van school woont of niet zelf kan reizen.', [
+		'leerlingenvervoer'
+	]),
+	doc('leerkracht', 'Praten met de leerkracht', 'Begin bij de leerkracht van je kind. Bereid het gesprek voor en schrijf afspraken op.', [
+		'communicatie-school'
+	]),
 	doc('hoogbegaafd', 'Mijn kind is hoogbegaafd', 'Een hoogbegaafde leerling heeft uitdaging nodig, zoals verrijking of versnellen.', ['hoogbegaafdheid']),
-	doc('vrijstelling', 'Vrijstelling van de leerplicht', 'Een vrijstelling geldt een jaar. Een onafhankelijke arts moet verklaren dat school niet gaat.', ['leerplicht-vrijstelling']),
+	doc('vrijstelling', 'Vrijstelling van de leerplicht', 'Een vrijstelling geldt een jaar. Een onafhankelijke arts moet verklaren dat school niet gaat.', [
+		'leerplicht-vrijstelling'
+	]),
 	doc('orientatie', 'Oriënteren op passend onderwijs', 'Wat betekent passend onderwijs voor ouders? Een overzicht van begrippen.', ['hulp-steun-vinden'])
 ];
 
@@ -135,7 +171,10 @@ describe('search: synonyms and phrases', () => {
 
 describe('search: ranking', () => {
 	it('weighs the title above the body', () => {
-		const docs = [doc('body', 'Over school', 'Hier staat iets over de wachtlijst en meer.', ['tlv-speciaal-onderwijs']), doc('title', 'De wachtlijst', 'Lees hoe dit werkt.', ['tlv-speciaal-onderwijs'])];
+		const docs = [
+			doc('body', 'Over school', 'Hier staat iets over de wachtlijst en meer.', ['tlv-speciaal-onderwijs']),
+			doc('title', 'De wachtlijst', 'Lees hoe dit werkt.', ['tlv-speciaal-onderwijs'])
+		];
 		expect(searchIndex(buildSearchIndex(docs), 'wachtlijst')[0].id).toBe('title');
 	});
 
@@ -152,7 +191,10 @@ describe('search: ranking', () => {
 
 	it('counts the main topic more than a second topic', () => {
 		const same = 'Lees wat je als ouder kunt doen.';
-		const docs = [doc('a-second', 'Wat je als ouder kunt doen', same, ['klacht-geschil', 'pesten-veiligheid']), doc('b-main', 'Wat je als ouder kunt doen', same, ['pesten-veiligheid'])];
+		const docs = [
+			doc('a-second', 'Wat je als ouder kunt doen', same, ['klacht-geschil', 'pesten-veiligheid']),
+			doc('b-main', 'Wat je als ouder kunt doen', same, ['pesten-veiligheid'])
+		];
 		expect(searchIndex(buildSearchIndex(docs), 'gepest, wat kan ik als ouder doen')[0].id).toBe('b-main');
 	});
 

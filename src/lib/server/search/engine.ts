@@ -113,7 +113,9 @@ let compiledSignals: Map<string, CompiledSignal[]> | null = null;
 /** Signal words per topic as stem sequences, keyed by first term. A word shared by k topics weighs 1/k. */
 function signals(): Map<string, CompiledSignal[]> {
 	if (compiledSignals) return compiledSignals;
-	const seqs = TOPICS.map((t, i) => t.signals.map((s) => ({ topic: i, terms: analyzeTokens(s).map((x) => x.term), stops: analyzeTokens(s).map((x) => x.stop) })));
+	const seqs = TOPICS.map((t, i) =>
+		t.signals.map((s) => ({ topic: i, terms: analyzeTokens(s).map((x) => x.term), stops: analyzeTokens(s).map((x) => x.stop) }))
+	);
 	const topicsPerTerm = new Map<string, Set<number>>();
 	for (const list of seqs)
 		for (const s of list)
@@ -212,7 +214,10 @@ export function buildSearchIndex(docs: SearchDoc[]): SearchIndex {
 	const tfPerDoc: Map<string, number>[] = [];
 	const lengths: Record<FieldKey, number[]> = { title: [], keywords: [], summary: [], body: [] };
 	for (const ft of fieldTokens) for (const f of FIELDS) lengths[f.key].push(ft[f.key].filter((t) => !t.stop).length);
-	const avg = Object.fromEntries(FIELDS.map((f) => [f.key, Math.max(1, lengths[f.key].reduce((a, b) => a + b, 0) / Math.max(1, n))])) as Record<FieldKey, number>;
+	const avg = Object.fromEntries(FIELDS.map((f) => [f.key, Math.max(1, lengths[f.key].reduce((a, b) => a + b, 0) / Math.max(1, n))])) as Record<
+		FieldKey,
+		number
+	>;
 	fieldTokens.forEach((ft, i) => {
 		const tf = new Map<string, number>();
 		for (const f of FIELDS) {
@@ -595,7 +600,10 @@ function search(index: SearchIndex, query: string, options?: { limit?: number })
 }
 
 /** For tuning and tests: how the engine reads a query (terms with weights, topic scores). */
-export function explainQuery(index: SearchIndex, query: string): { terms: { term: string; weight: number; concept: number }[]; topics: { slug: string; score: number }[] } {
+export function explainQuery(
+	index: SearchIndex,
+	query: string
+): { terms: { term: string; weight: number; concept: number }[]; topics: { slug: string; score: number }[] } {
 	const q = analyzeQuery(index, String(query ?? ''));
 	const terms = [
 		...q.seq.filter((t) => !t.stop).map((t) => ({ term: t.term, weight: t.weight, concept: t.concept })),
@@ -605,6 +613,9 @@ export function explainQuery(index: SearchIndex, query: string): { terms: { term
 	const ts = topicScores(index, q);
 	return {
 		terms: terms.map((t) => ({ term: t.term, weight: Math.round(t.weight * 100) / 100, concept: t.concept })),
-		topics: index.topicSlugs.map((slug, i) => ({ slug, score: Math.round(ts[i] * 100) / 100 })).filter((t) => t.score > 0).sort((a, b) => b.score - a.score)
+		topics: index.topicSlugs
+			.map((slug, i) => ({ slug, score: Math.round(ts[i] * 100) / 100 }))
+			.filter((t) => t.score > 0)
+			.sort((a, b) => b.score - a.score)
 	};
 }

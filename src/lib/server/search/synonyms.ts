@@ -102,33 +102,159 @@ export interface SynonymRule {
 
 export const SYNONYM_RULES: readonly SynonymRule[] = [
 	// Sent home, suspended, expelled
-	{ from: ['weggestuurd', 'weg gestuurd', 'weggestuurd van school', 'naar huis gestuurd', 'naar huis sturen', 'naar huis gestuurd worden', 'eruit gezet', 'eruit gegooid', 'uit de klas gezet', 'uit de klas gestuurd', 'van school getrapt', 'van school gestuurd', 'van school gegooid', 'mag niet naar school', 'mag niet meer naar school'], to: ['schorsing', 'verwijdering', 'naar huis gestuurd'] },
-	{ from: ['opgehaald', 'ophalen', 'komen halen', 'ophalen van school', 'moet hem halen', 'moet haar halen'], to: ['naar huis gestuurd', 'ophalen', 'schorsing'], weight: 0.6 },
-	{ from: ['niet meer welkom', 'mag niet meer komen', 'wil hem kwijt', 'wil haar kwijt', 'school wil van hem af', 'school wil van haar af', 'ander school zoeken moet', 'uitgeschreven', 'uitschrijven'], to: ['verwijdering', 'niet meer welkom'] },
+	{
+		from: [
+			'weggestuurd',
+			'weg gestuurd',
+			'weggestuurd van school',
+			'naar huis gestuurd',
+			'naar huis sturen',
+			'naar huis gestuurd worden',
+			'eruit gezet',
+			'eruit gegooid',
+			'uit de klas gezet',
+			'uit de klas gestuurd',
+			'van school getrapt',
+			'van school gestuurd',
+			'van school gegooid',
+			'mag niet naar school',
+			'mag niet meer naar school'
+		],
+		to: ['schorsing', 'verwijdering', 'naar huis gestuurd']
+	},
+	{
+		from: ['opgehaald', 'ophalen', 'komen halen', 'ophalen van school', 'moet hem halen', 'moet haar halen'],
+		to: ['naar huis gestuurd', 'ophalen', 'schorsing'],
+		weight: 0.6
+	},
+	{
+		from: [
+			'niet meer welkom',
+			'mag niet meer komen',
+			'wil hem kwijt',
+			'wil haar kwijt',
+			'school wil van hem af',
+			'school wil van haar af',
+			'ander school zoeken moet',
+			'uitgeschreven',
+			'uitschrijven'
+		],
+		to: ['verwijdering', 'niet meer welkom']
+	},
 	{ from: ['straf', 'gestraft', 'time out', 'timeout', 'strafblad'], to: ['time out', 'schorsing'], weight: 0.5 },
 	// Not in school
-	{ from: ['geen school', 'geen les', 'geen onderwijs', 'krijgt geen les', 'krijgt geen onderwijs', 'niet naar school', 'gaat niet naar school', 'gaat niet meer naar school', 'zit al weken thuis', 'zit al maanden thuis', 'thuis zonder school', 'geen plek', 'geen plaats', 'zonder school'], to: ['thuiszitter', 'thuiszitten', 'verzuim'] },
-	{ from: ['weigert naar school', 'weigert om naar school', 'wil niet naar school', 'wil niet meer naar school', 'durft niet naar school', 'krijg hem niet naar school', 'krijg haar niet naar school', 'ligt in bed', 'komt zijn bed niet uit', 'komt haar bed niet uit'], to: ['schoolweigering', 'thuiszitten', 'schoolangst', 'verzuim'] },
-	{ from: ['spijbelen', 'spijbelt', 'gespijbeld', 'wegblijven', 'niet op school komen', 'afwezig', 'afwezigheid', 'verzuimt', 'ziekmelden', 'ziek melden', 'ziekgemeld', 'ziek gemeld'], to: ['verzuim', 'spijbelen'] },
+	{
+		from: [
+			'geen school',
+			'geen les',
+			'geen onderwijs',
+			'krijgt geen les',
+			'krijgt geen onderwijs',
+			'niet naar school',
+			'gaat niet naar school',
+			'gaat niet meer naar school',
+			'zit al weken thuis',
+			'zit al maanden thuis',
+			'thuis zonder school',
+			'geen plek',
+			'geen plaats',
+			'zonder school'
+		],
+		to: ['thuiszitter', 'thuiszitten', 'verzuim']
+	},
+	{
+		from: [
+			'weigert naar school',
+			'weigert om naar school',
+			'wil niet naar school',
+			'wil niet meer naar school',
+			'durft niet naar school',
+			'krijg hem niet naar school',
+			'krijg haar niet naar school',
+			'ligt in bed',
+			'komt zijn bed niet uit',
+			'komt haar bed niet uit'
+		],
+		to: ['schoolweigering', 'thuiszitten', 'schoolangst', 'verzuim']
+	},
+	{
+		from: [
+			'spijbelen',
+			'spijbelt',
+			'gespijbeld',
+			'wegblijven',
+			'niet op school komen',
+			'afwezig',
+			'afwezigheid',
+			'verzuimt',
+			'ziekmelden',
+			'ziek melden',
+			'ziekgemeld',
+			'ziek gemeld'
+		],
+		to: ['verzuim', 'spijbelen']
+	},
 	{ from: ['boete', 'proces verbaal', 'rechtszaak', 'halt', 'officier van justitie'], to: ['leerplicht', 'leerplichtambtenaar'] },
 	{ from: ['thuisonderwijs', 'zelf lesgeven', 'thuis les geven', 'thuisscholen', 'homeschooling'], to: ['thuisonderwijs', 'vrijstelling'] },
 	{ from: ['5a', '5 onder a', '5 a'], to: ['vrijstelling 5 onder a', 'vrijstelling'] },
 	{ from: ['5b', '5 onder b'], to: ['vrijstelling 5 onder b', 'vrijstelling'] },
 	// Support at school
 	{ from: ['rugzakje', 'rugzak', 'lgf', 'leerlinggebonden financiering', 'indicatie school', 'extra geld school'], to: ['arrangement', 'extra ondersteuning'] },
-	{ from: ['extra hulp', 'hulp in de klas', 'extra begeleiding', 'extra aandacht', 'begeleiding op school'], to: ['extra ondersteuning', 'begeleiding', 'arrangement'] },
+	{
+		from: ['extra hulp', 'hulp in de klas', 'extra begeleiding', 'extra aandacht', 'begeleiding op school'],
+		to: ['extra ondersteuning', 'begeleiding', 'arrangement']
+	},
 	{ from: ['school kan het niet aan', 'school kan het niet', 'school weet het niet meer', 'school geeft op', 'handen vol'], to: ['handelingsverlegen'] },
 	{ from: ['ambulant begeleider', 'ambulante begeleiding', 'ab er', 'aber'], to: ['ambulant begeleider', 'begeleiding'] },
-	{ from: ['klassenassistent', 'assistent in de klas', 'schaduw', 'begeleider in de klas', 'persoonlijk begeleider'], to: ['onderwijsassistent', 'begeleider in de klas'] },
+	{
+		from: ['klassenassistent', 'assistent in de klas', 'schaduw', 'begeleider in de klas', 'persoonlijk begeleider'],
+		to: ['onderwijsassistent', 'begeleider in de klas']
+	},
 	{ from: ['plan van aanpak', 'handelingsplan', 'doelen', 'uitstroomniveau', 'eindniveau'], to: ['opp', 'ontwikkelingsperspectief'], weight: 0.5 },
 	{ from: ['groeidocument', 'groeidossier', 'leerlingdossier', 'dossier'], to: ['groeidocument', 'dossier'], weight: 0.6 },
 	// Transition to secondary school
-	{ from: ['overstap', 'overstappen', 'brugklas', 'brugjaar', 'naar de brugklas', 'naar de middelbare', 'naar het vo', 'klas 1', 'eerste klas', 'van groep 8 naar', 'basisschool naar middelbare school'], to: ['middelbare school', 'groep 8', 'overstap', 'brugklas'] },
+	{
+		from: [
+			'overstap',
+			'overstappen',
+			'brugklas',
+			'brugjaar',
+			'naar de brugklas',
+			'naar de middelbare',
+			'naar het vo',
+			'klas 1',
+			'eerste klas',
+			'van groep 8 naar',
+			'basisschool naar middelbare school'
+		],
+		to: ['middelbare school', 'groep 8', 'overstap', 'brugklas']
+	},
 	{ from: ['advies', 'te laag advies', 'advies te laag', 'vmbo advies', 'havo advies', 'vwo advies'], to: ['schooladvies'], weight: 0.6 },
 	// Special education
-	{ from: ['speciale school', 'speciaal', 'cluster school', 'cluster 4 school', 'cluster 3 school', 'mytylschool', 'tyltylschool', 'ortho school'], to: ['speciaal onderwijs', 'so', 'tlv'], weight: 0.6 },
+	{
+		from: ['speciale school', 'speciaal', 'cluster school', 'cluster 4 school', 'cluster 3 school', 'mytylschool', 'tyltylschool', 'ortho school'],
+		to: ['speciaal onderwijs', 'so', 'tlv'],
+		weight: 0.6
+	},
 	// Transport
-	{ from: ['taxi', 'busje', 'taxibusje', 'schooltaxi', 'taxichauffeur', 'chauffeur', 'taxibus', 'vervoer naar school', 'vervoer', 'reiskosten', 'ov vergoeding', 'rit', 'ritten'], to: ['leerlingenvervoer', 'vervoer', 'taxi'] },
+	{
+		from: [
+			'taxi',
+			'busje',
+			'taxibusje',
+			'schooltaxi',
+			'taxichauffeur',
+			'chauffeur',
+			'taxibus',
+			'vervoer naar school',
+			'vervoer',
+			'reiskosten',
+			'ov vergoeding',
+			'rit',
+			'ritten'
+		],
+		to: ['leerlingenvervoer', 'vervoer', 'taxi']
+	},
 	// Conflict and formal steps
 	{ from: ['niet eens met', 'oneens', 'het niet eens', 'ben het er niet mee eens'], to: ['bezwaar', 'niet eens met besluit'], weight: 0.5 },
 	{ from: ['ruzie met school', 'conflict met school', 'ruzie', 'conflict', 'onenigheid'], to: ['geschil', 'conflict'], weight: 0.5 },
@@ -136,43 +262,211 @@ export const SYNONYM_RULES: readonly SynonymRule[] = [
 	{ from: ['inspectie', 'inspecteur', 'vertrouwensinspecteur'], to: ['klacht', 'melden', 'inspectie'], weight: 0.5 },
 	{ from: ['beroep', 'hoger beroep', 'in beroep'], to: ['bezwaar', 'beroep'], weight: 0.6 },
 	// Behaviour, development, wellbeing
-	{ from: ['druk', 'onrustig', 'beweeglijk', 'hyperactief', 'impulsief', 'concentratieproblemen', 'kan niet stilzitten'], to: ['adhd', 'gedrag', 'drukte'], weight: 0.6 },
-	{ from: ['boos', 'woedeaanval', 'woedeaanvallen', 'driftbui', 'driftig', 'slaat', 'schopt', 'agressie', 'opstandig', 'gedragsproblemen', 'moeilijk gedrag', 'lastig gedrag'], to: ['gedrag', 'agressief', 'boos'], weight: 0.6 },
+	{
+		from: ['druk', 'onrustig', 'beweeglijk', 'hyperactief', 'impulsief', 'concentratieproblemen', 'kan niet stilzitten'],
+		to: ['adhd', 'gedrag', 'drukte'],
+		weight: 0.6
+	},
+	{
+		from: [
+			'boos',
+			'woedeaanval',
+			'woedeaanvallen',
+			'driftbui',
+			'driftig',
+			'slaat',
+			'schopt',
+			'agressie',
+			'opstandig',
+			'gedragsproblemen',
+			'moeilijk gedrag',
+			'lastig gedrag'
+		],
+		to: ['gedrag', 'agressief', 'boos'],
+		weight: 0.6
+	},
 	{ from: ['pdd nos', 'pddnos', 'asperger', 'klassiek autisme'], to: ['autisme'] },
 	{ from: ['overprikkeling', 'prikkelgevoelig', 'overprikkeld', 'te veel prikkels'], to: ['overprikkeld', 'prikkels', 'autisme'], weight: 0.6 },
 	{ from: ['bang', 'angstig', 'paniekaanval', 'paniekaanvallen', 'huilt', 'huilen', 'zenuwachtig', 'durft niet'], to: ['angst', 'schoolangst'], weight: 0.6 },
 	{ from: ['buikpijn', 'hoofdpijn', 'misselijk', 'spugen', 'overgeven', 'slaapt slecht'], to: ['buikpijn', 'angst', 'spanning'], weight: 0.5 },
-	{ from: ['depressie', 'depressief', 'somber', 'suicidaal', 'zelfmoordgedachten', 'wil niet meer leven', 'zelfbeschadiging'], to: ['somber', 'psychisch', 'welzijn'] },
-	{ from: ['verveelt', 'verveelt zich', 'verveling', 'te makkelijk', 'onderpresteert', 'onderpresteren', 'slim', 'begaafd', 'hoog iq', 'iq'], to: ['hoogbegaafd', 'uitdaging'], weight: 0.6 },
-	{ from: ['leest slecht', 'moeite met lezen', 'leesproblemen', 'spellingsproblemen', 'kan niet lezen', 'leesachterstand'], to: ['dyslexie', 'lezen'], weight: 0.7 },
+	{
+		from: ['depressie', 'depressief', 'somber', 'suicidaal', 'zelfmoordgedachten', 'wil niet meer leven', 'zelfbeschadiging'],
+		to: ['somber', 'psychisch', 'welzijn']
+	},
+	{
+		from: ['verveelt', 'verveelt zich', 'verveling', 'te makkelijk', 'onderpresteert', 'onderpresteren', 'slim', 'begaafd', 'hoog iq', 'iq'],
+		to: ['hoogbegaafd', 'uitdaging'],
+		weight: 0.6
+	},
+	{
+		from: ['leest slecht', 'moeite met lezen', 'leesproblemen', 'spellingsproblemen', 'kan niet lezen', 'leesachterstand'],
+		to: ['dyslexie', 'lezen'],
+		weight: 0.7
+	},
 	{ from: ['moeite met rekenen', 'rekenproblemen', 'kan niet rekenen', 'rekenachterstand'], to: ['dyscalculie', 'rekenen'], weight: 0.7 },
 	{ from: ['onderzoek', 'test', 'testen', 'diagnostiek', 'psycholoog', 'orthopedagoog'], to: ['onderzoek', 'diagnose'], weight: 0.5 },
 	// Bullying and safety
-	{ from: ['uitgescholden', 'uitschelden', 'schelden', 'scheldt', 'scheldwoorden', 'treiteren', 'getreiterd', 'uitlachen', 'uitgelachen', 'schoppen', 'buitengesloten', 'geslagen', 'geschopt', 'bedreigd', 'cyberpesten', 'online gepest', 'niemand speelt met', 'onveilig', 'niet veilig'], to: ['pesten', 'veiligheid', 'gepest'] },
+	{
+		from: [
+			'uitgescholden',
+			'uitschelden',
+			'schelden',
+			'scheldt',
+			'scheldwoorden',
+			'treiteren',
+			'getreiterd',
+			'uitlachen',
+			'uitgelachen',
+			'schoppen',
+			'buitengesloten',
+			'geslagen',
+			'geschopt',
+			'bedreigd',
+			'cyberpesten',
+			'online gepest',
+			'niemand speelt met',
+			'onveilig',
+			'niet veilig'
+		],
+		to: ['pesten', 'veiligheid', 'gepest']
+	},
 	// Illness
-	{ from: ['ziek', 'ziekte', 'chronisch', 'langdurig ziek', 'ziekenhuis', 'opname', 'opgenomen', 'epilepsie', 'kanker', 'long covid', 'me cvs', 'operatie'], to: ['ziek', 'ziekte', 'langdurig ziek'], weight: 0.5 },
+	{
+		from: ['ziek', 'ziekte', 'chronisch', 'langdurig ziek', 'ziekenhuis', 'opname', 'opgenomen', 'epilepsie', 'kanker', 'long covid', 'me cvs', 'operatie'],
+		to: ['ziek', 'ziekte', 'langdurig ziek'],
+		weight: 0.5
+	},
 	{ from: ['prikken', 'spuiten', 'medicijnen', 'medicatie', 'medische handeling'], to: ['medische handelingen', 'diabetes', 'ziek'], weight: 0.5 },
 	// Equal treatment
-	{ from: ['lift', 'traplift', 'hellingbaan', 'aangepast meubilair', 'aanpassingen', 'aanpassing'], to: ['aanpassing', 'toegankelijk', 'doeltreffende aanpassing'], weight: 0.7 },
+	{
+		from: ['lift', 'traplift', 'hellingbaan', 'aangepast meubilair', 'aanpassingen', 'aanpassing'],
+		to: ['aanpassing', 'toegankelijk', 'doeltreffende aanpassing'],
+		weight: 0.7
+	},
 	// Care and who pays
 	{ from: ['wie betaalt', 'betalen', 'betaalt', 'kosten', 'geld', 'financiering', 'vergoeding'], to: ['betalen', 'kosten', 'vergoeding'], weight: 0.4 },
-	{ from: ['zorg onder schooltijd', 'zorg in onderwijstijd', 'zorg op school', 'zorg in de klas', 'therapie onder schooltijd', 'behandeling onder schooltijd'], to: ['zorg in onderwijstijd', 'jeugdhulp', 'onderwijszorgarrangement'] },
+	{
+		from: ['zorg onder schooltijd', 'zorg in onderwijstijd', 'zorg op school', 'zorg in de klas', 'therapie onder schooltijd', 'behandeling onder schooltijd'],
+		to: ['zorg in onderwijstijd', 'jeugdhulp', 'onderwijszorgarrangement']
+	},
 	{ from: ['gemeente', 'wijkteam', 'sociaal team'], to: ['gemeente', 'jeugdhulp'], weight: 0.4 },
 	// Hours and tailor-made education
-	{ from: ['paar uur', 'paar uurtjes', 'uur per dag', 'uur per week', 'paar ochtenden', 'halve dag', 'deeltijd', 'deels naar school', 'rustig opbouwen', 'opbouwen', 'langzaam opbouwen'], to: ['verkort rooster', 'maatwerk', 'onderwijstijd'], weight: 0.7 },
+	{
+		from: [
+			'paar uur',
+			'paar uurtjes',
+			'uur per dag',
+			'uur per week',
+			'paar ochtenden',
+			'halve dag',
+			'deeltijd',
+			'deels naar school',
+			'rustig opbouwen',
+			'opbouwen',
+			'langzaam opbouwen'
+		],
+		to: ['verkort rooster', 'maatwerk', 'onderwijstijd'],
+		weight: 0.7
+	},
 	// Help and support
-	{ from: ['waar kan ik terecht', 'bij wie kan ik terecht', 'wie kan mij helpen', 'wie kan helpen', 'wie helpt', 'hulp zoeken', 'waar moet ik heen', 'ik weet het niet meer', 'radeloos', 'ten einde raad', 'ben het zat', 'luisterend oor'], to: ['hulp', 'steunpunt', 'onderwijsconsulent'], weight: 0.5 },
+	{
+		from: [
+			'waar kan ik terecht',
+			'bij wie kan ik terecht',
+			'wie kan mij helpen',
+			'wie kan helpen',
+			'wie helpt',
+			'hulp zoeken',
+			'waar moet ik heen',
+			'ik weet het niet meer',
+			'radeloos',
+			'ten einde raad',
+			'ben het zat',
+			'luisterend oor'
+		],
+		to: ['hulp', 'steunpunt', 'onderwijsconsulent'],
+		weight: 0.5
+	},
 	{ from: ['consulent', 'bemiddeling', 'bemiddelaar', 'mediator', 'mediation'], to: ['onderwijsconsulent', 'bemiddeling'], weight: 0.7 },
 	{ from: ['andere ouders', 'ervaringsdeskundige', 'buddy', 'praten met ouders'], to: ['lotgenoten', 'oudercafe'], weight: 0.7 },
 	// Communication with school
-	{ from: ['reageert niet', 'geen reactie', 'hoor niks', 'hoor niets', 'niet gehoord', 'luistert niet', 'neemt me niet serieus', 'niet serieus genomen', 'mails', 'mailen', 'e mail', 'email', 'bellen', 'belt niet'], to: ['communicatie', 'niet gehoord', 'gesprek'], weight: 0.6 },
-	{ from: ['privacy', 'zonder toestemming', 'zonder mijn toestemming', 'zonder onze toestemming', 'zonder overleg', 'buiten ons om', 'buiten mij om', 'doorverteld', 'rondverteld', 'aan iedereen verteld', 'gegevens gedeeld', 'medische gegevens', 'vertrouwelijk'], to: ['toestemming', 'privacy', 'informatie', 'dossier'], weight: 0.6 },
+	{
+		from: [
+			'reageert niet',
+			'geen reactie',
+			'hoor niks',
+			'hoor niets',
+			'niet gehoord',
+			'luistert niet',
+			'neemt me niet serieus',
+			'niet serieus genomen',
+			'mails',
+			'mailen',
+			'e mail',
+			'email',
+			'bellen',
+			'belt niet'
+		],
+		to: ['communicatie', 'niet gehoord', 'gesprek'],
+		weight: 0.6
+	},
+	{
+		from: [
+			'privacy',
+			'zonder toestemming',
+			'zonder mijn toestemming',
+			'zonder onze toestemming',
+			'zonder overleg',
+			'buiten ons om',
+			'buiten mij om',
+			'doorverteld',
+			'rondverteld',
+			'aan iedereen verteld',
+			'gegevens gedeeld',
+			'medische gegevens',
+			'vertrouwelijk'
+		],
+		to: ['toestemming', 'privacy', 'informatie', 'dossier'],
+		weight: 0.6
+	},
 	{ from: ['mentor', 'coach', 'mentrix'], to: ['mentor', 'leerkracht'], weight: 0.6 },
 	// Admission
-	{ from: ['niet aangenomen', 'wil niet aannemen', 'niet toegelaten', 'afgewezen', 'past hier niet', 'past niet', 'geen plek voor', 'school vol', 'school is vol'], to: ['toelating', 'geweigerd', 'aanmelden'], weight: 0.6 },
-	{ from: ['nieuwe school', 'andere school', 'school zoeken', 'school kiezen', 'welke school'], to: ['nieuwe school', 'aanmelden', 'school kiezen'], weight: 0.6 },
+	{
+		from: [
+			'niet aangenomen',
+			'wil niet aannemen',
+			'niet toegelaten',
+			'afgewezen',
+			'past hier niet',
+			'past niet',
+			'geen plek voor',
+			'school vol',
+			'school is vol'
+		],
+		to: ['toelating', 'geweigerd', 'aanmelden'],
+		weight: 0.6
+	},
+	{
+		from: ['nieuwe school', 'andere school', 'school zoeken', 'school kiezen', 'welke school'],
+		to: ['nieuwe school', 'aanmelden', 'school kiezen'],
+		weight: 0.6
+	},
 	// Young people speaking for themselves
-	{ from: ['mijn mening', 'mag ik meepraten', 'ik wil meepraten', 'niemand vraagt mij', 'zelf beslissen', 'zonder mijn ouders', 'over mij', 'ik ben NUM', 'ik ben NUM jaar'], to: ['hoorrecht', 'meepraten', 'jongere'], weight: 0.6 }
+	{
+		from: [
+			'mijn mening',
+			'mag ik meepraten',
+			'ik wil meepraten',
+			'niemand vraagt mij',
+			'zelf beslissen',
+			'zonder mijn ouders',
+			'over mij',
+			'ik ben NUM',
+			'ik ben NUM jaar'
+		],
+		to: ['hoorrecht', 'meepraten', 'jongere'],
+		weight: 0.6
+	}
 ];
 
 export interface CompiledRule {
@@ -197,7 +491,14 @@ export function compiledSynonyms(): CompiledRule[] {
 	if (compiled) return compiled;
 	const out: CompiledRule[] = [];
 	for (const group of SYNONYM_GROUPS) {
-		const members = [...new Map(group.map(phrase).filter((p) => p.length > 0).map((p) => [p.join(' '), p])).values()];
+		const members = [
+			...new Map(
+				group
+					.map(phrase)
+					.filter((p) => p.length > 0)
+					.map((p) => [p.join(' '), p])
+			).values()
+		];
 		for (const m of members) {
 			const key = m.join(' ');
 			const to = members.filter((o) => o.join(' ') !== key);

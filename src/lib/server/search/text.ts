@@ -18,7 +18,7 @@ export function normalize(text: string): string {
 	if (typeof text !== 'string' || text.length === 0) return '';
 	return text
 		.slice(0, MAX_INPUT_CHARS)
-		.replace(/[^\x00-\x7f]/g, foldChar) // "ĳ" → "ij", "é" → "e"
+		.replace(/[\u0080-\uffff]/g, foldChar) // "ĳ" → "ij", "é" → "e"
 		.toLowerCase()
 		.replace(/<[^>]{0,200}>/g, ' ') // HTML tags
 		.replace(/([a-z0-9])['’`´]+(?=[a-z])/g, '$1'); // ib'er → iber, opa's → opas

@@ -110,7 +110,6 @@ export interface TextFeatures {
 /** Removes control characters and cuts very long input, so any string is safe to analyse. */
 export function cleanInput(text: unknown): string {
 	if (typeof text !== 'string' || text.length === 0) return '';
-	// eslint-disable-next-line no-control-regex
 	return text.slice(0, MAX_INPUT_CHARS).replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\ufeff]/g, ' ');
 }
 

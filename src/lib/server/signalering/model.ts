@@ -19,7 +19,15 @@ export interface TopicScore {
 }
 
 /** Tuning constants, chosen on a held-out part of the hand-written examples. */
-export const PARAMS: { labelWeights: number[]; alpha: number; temperature: number; signalShare: number; minScore: number; confirmedWeight: number; confirmedCap: number } = {
+export const PARAMS: {
+	labelWeights: number[];
+	alpha: number;
+	temperature: number;
+	signalShare: number;
+	minScore: number;
+	confirmedWeight: number;
+	confirmedCap: number;
+} = {
 	/** How much a second and third topic of an example count towards that topic. */
 	labelWeights: [1, 0.5, 0.35],
 	/** Laplace smoothing per feature (in normalised TF-IDF units). */

@@ -8,7 +8,11 @@ import { topicConfirmation } from '../db/schema';
 import { learnConfirmed } from './topic-classifier';
 
 export async function replayConfirmedTopics(limit = 50_000): Promise<number> {
-	const rows = await db().select({ terms: topicConfirmation.terms, topics: topicConfirmation.topics }).from(topicConfirmation).orderBy(asc(topicConfirmation.id)).limit(limit);
+	const rows = await db()
+		.select({ terms: topicConfirmation.terms, topics: topicConfirmation.topics })
+		.from(topicConfirmation)
+		.orderBy(asc(topicConfirmation.id))
+		.limit(limit);
 	for (const r of rows) learnConfirmed(r.terms, r.topics);
 	return rows.length;
 }

@@ -431,9 +431,10 @@ export async function findRegion(input: { q: string }): Promise<FinderResult> {
 		// in Berkel en Rodenrijs for the village De Kwakel) makes it a choice. Schools that merely
 		// contain the name ("Almere College" in Dronten) are found by typing more words.
 		const codes = new Set(places.map((p) => p.code));
-		const namesakes = searchable && index.schoolKeys.has(key)
-			? (await searchSchools([], phrase, MAX_CHOICE_SCHOOLS, false, true)).filter((s) => nameKey(s.naam) === key && !codes.has(s.gemeenteCode ?? ''))
-			: [];
+		const namesakes =
+			searchable && index.schoolKeys.has(key)
+				? (await searchSchools([], phrase, MAX_CHOICE_SCHOOLS, false, true)).filter((s) => nameKey(s.naam) === key && !codes.has(s.gemeenteCode ?? ''))
+				: [];
 		if (places.length === 1 && namesakes.length === 0) return byGemeente(places[0]);
 		return { kind: 'choice', gemeenten: sortOptions(places), schools: await presentSchools(namesakes) };
 	}

@@ -165,17 +165,16 @@ const titleCase = (s: string) => s.toLowerCase().replace(/(^|[\s\-(/])(\p{L})/gu
  */
 export async function importRegions(options: { dir: string }): Promise<ImportRegionsResult> {
 	const { dir } = options;
-	const [gemeenteRows, regioRows, pc4GemeenteRows, swvGemeenteRows, woonplaatsRows, schoolRows, duoRows, edugisRows] =
-		await Promise.all([
-			readCsv(dir, 'gemeenten_2026.csv', ['gemeentecode', 'gemeentenaam', 'provincienaam']),
-			readCsv(dir, 'swv_regio_pc4_2015.csv', ['pc4', 'gemeente_2015', 'swv_po', 'swv_vo']),
-			readCsv(dir, 'pc4_gemeente_2026.csv', ['pc4', 'gemeentecode', 'hoofdgemeente']),
-			readCsv(dir, 'swv_gemeenten_afgeleid_2026.csv', ['sector', 'swv_code', 'gemeentecode', 'aandeel']),
-			readCsv(dir, 'woonplaatsen_2024.csv', ['woonplaatsnaam', 'woonplaatscode', 'gemeentecode']),
-			readCsv(dir, 'scholen_swv_afgeleid.csv', ['bron', 'vestigingscode', 'naam', 'soort', 'pc4', 'gemeentecode', 'swv_po_regio', 'swv_vo_regio']),
-			readCsv(dir, 'duo_po_vestigingen_2026.csv', ['VESTIGINGSCODE', 'POSTCODE', 'PLAATSNAAM', 'INTERNETADRES']),
-			readCsv(dir, 'scholen_edugis_2024.csv', ['vestigingscode', 'postcode', 'plaats', 'internetadres'])
-		]);
+	const [gemeenteRows, regioRows, pc4GemeenteRows, swvGemeenteRows, woonplaatsRows, schoolRows, duoRows, edugisRows] = await Promise.all([
+		readCsv(dir, 'gemeenten_2026.csv', ['gemeentecode', 'gemeentenaam', 'provincienaam']),
+		readCsv(dir, 'swv_regio_pc4_2015.csv', ['pc4', 'gemeente_2015', 'swv_po', 'swv_vo']),
+		readCsv(dir, 'pc4_gemeente_2026.csv', ['pc4', 'gemeentecode', 'hoofdgemeente']),
+		readCsv(dir, 'swv_gemeenten_afgeleid_2026.csv', ['sector', 'swv_code', 'gemeentecode', 'aandeel']),
+		readCsv(dir, 'woonplaatsen_2024.csv', ['woonplaatsnaam', 'woonplaatscode', 'gemeentecode']),
+		readCsv(dir, 'scholen_swv_afgeleid.csv', ['bron', 'vestigingscode', 'naam', 'soort', 'pc4', 'gemeentecode', 'swv_po_regio', 'swv_vo_regio']),
+		readCsv(dir, 'duo_po_vestigingen_2026.csv', ['VESTIGINGSCODE', 'POSTCODE', 'PLAATSNAAM', 'INTERNETADRES']),
+		readCsv(dir, 'scholen_edugis_2024.csv', ['vestigingscode', 'postcode', 'plaats', 'internetadres'])
+	]);
 
 	// gemeente
 	const gemeenten = new Map<string, typeof gemeente.$inferInsert>();
@@ -247,7 +246,7 @@ export async function importRegions(options: { dir: string }): Promise<ImportReg
 		if (swvVo) swvCodes.set(swvVo, 'VO');
 		const d = r.bron === 'duo_po_2026' ? duo.get(r.vestigingscode) : undefined;
 		const e = edugis.get(r.vestigingscode);
-		let plaats: string | null = null;
+		let plaats: string | null;
 		let postcode: string | null;
 		let site: string | null;
 		if (d) {

@@ -21,7 +21,10 @@ export const REGIONAL_FIELDS = [
 	{ key: 'leerplicht', label: 'Leerplicht in de regio' }
 ] as const;
 
-const optional = (max: number) => cleanText(max, `Gebruik hooguit ${max} tekens.`).optional().transform((v) => (v ? v : null));
+const optional = (max: number) =>
+	cleanText(max, `Gebruik hooguit ${max} tekens.`)
+		.optional()
+		.transform((v) => (v ? v : null));
 
 export const ZSettingsInput = z.object({
 	naam: cleanText(120, 'De naam is te lang.').pipe(z.string().min(3, 'Vul de naam van het steunpunt in.')),
@@ -29,12 +32,40 @@ export const ZSettingsInput = z.object({
 	email: optional(200).refine((v) => v === null || z.string().email().safeParse(v).success, 'Vul een geldig e-mailadres in.'),
 	openingstijden: optional(200),
 	intro: optional(1000),
-	responseDays: z.coerce.number({ message: 'Vul een aantal werkdagen in.' }).int('Vul een heel getal in.').min(1, 'Minstens 1 werkdag.').max(20, 'Hooguit 20 werkdagen.'),
-	reviewersRequired: z.coerce.number({ message: 'Vul een aantal in.' }).int('Vul een heel getal in.').min(1, 'Minstens 1 meelezer.').max(10, 'Hooguit 10 meelezers.'),
-	retentionMonths: z.coerce.number({ message: 'Vul een aantal maanden in.' }).int('Vul een heel getal in.').min(0, 'Vul 0 of meer maanden in (0 = meteen na afsluiten).').max(84, 'Hooguit 84 maanden (7 jaar).').optional(),
-	vogMaxYears: z.coerce.number({ message: 'Vul een aantal jaren in.' }).int('Vul een heel getal in.').min(1, 'Minstens 1 jaar.').max(10, 'Hooguit 10 jaar.').optional(),
-	buddyCheckInWeeks: z.coerce.number({ message: 'Vul een aantal weken in.' }).int('Vul een heel getal in.').min(1, 'Minstens 1 week.').max(26, 'Hooguit 26 weken.').optional(),
-	activityRetentionDays: z.coerce.number({ message: 'Vul een aantal dagen in.' }).int('Vul een heel getal in.').min(0, 'Vul 0 of meer dagen in.').max(365, 'Hooguit 365 dagen.').optional()
+	responseDays: z.coerce
+		.number({ message: 'Vul een aantal werkdagen in.' })
+		.int('Vul een heel getal in.')
+		.min(1, 'Minstens 1 werkdag.')
+		.max(20, 'Hooguit 20 werkdagen.'),
+	reviewersRequired: z.coerce
+		.number({ message: 'Vul een aantal in.' })
+		.int('Vul een heel getal in.')
+		.min(1, 'Minstens 1 meelezer.')
+		.max(10, 'Hooguit 10 meelezers.'),
+	retentionMonths: z.coerce
+		.number({ message: 'Vul een aantal maanden in.' })
+		.int('Vul een heel getal in.')
+		.min(0, 'Vul 0 of meer maanden in (0 = meteen na afsluiten).')
+		.max(84, 'Hooguit 84 maanden (7 jaar).')
+		.optional(),
+	vogMaxYears: z.coerce
+		.number({ message: 'Vul een aantal jaren in.' })
+		.int('Vul een heel getal in.')
+		.min(1, 'Minstens 1 jaar.')
+		.max(10, 'Hooguit 10 jaar.')
+		.optional(),
+	buddyCheckInWeeks: z.coerce
+		.number({ message: 'Vul een aantal weken in.' })
+		.int('Vul een heel getal in.')
+		.min(1, 'Minstens 1 week.')
+		.max(26, 'Hooguit 26 weken.')
+		.optional(),
+	activityRetentionDays: z.coerce
+		.number({ message: 'Vul een aantal dagen in.' })
+		.int('Vul een heel getal in.')
+		.min(0, 'Vul 0 of meer dagen in.')
+		.max(365, 'Hooguit 365 dagen.')
+		.optional()
 });
 
 export async function getSettings(actor: Actor, steunpuntId: string) {
@@ -80,9 +111,15 @@ export async function saveSettings(actor: Actor, steunpuntId: string, input: Rec
 	});
 	const [{ slug }] = await db().select({ slug: steunpunt.slug }).from(steunpunt).where(eq(steunpunt.id, steunpuntId));
 	await db().transaction(async (tx) => {
-		await tx.update(steunpunt).set({ ...data, regioInfo }).where(eq(steunpunt.id, steunpuntId));
+		await tx
+			.update(steunpunt)
+			.set({ ...data, regioInfo })
+			.where(eq(steunpunt.id, steunpuntId));
 		for (const s of swvValues) {
-			await tx.update(swv).set({ naam: s.naam, website: s.website }).where(and(eq(swv.code, s.code), eq(swv.steunpuntId, steunpuntId)));
+			await tx
+				.update(swv)
+				.set({ naam: s.naam, website: s.website })
+				.where(and(eq(swv.code, s.code), eq(swv.steunpuntId, steunpuntId)));
 		}
 		await recordAudit(tx as never, actor, { action: 'steunpunt.settings', entity: 'steunpunt', entityId: steunpuntId });
 	});

@@ -44,7 +44,9 @@ export async function buildRegion(steunpuntId: string, gemeenteCodes = ['GM9901'
 		.values(gemeenteCodes.map((code) => ({ code, naam: `Testgemeente ${code}`, provincie: 'Testprovincie' })))
 		.onConflictDoNothing();
 	await db().insert(swv).values({ code: swvCode, sector: 'po', naam: 'Test-SWV', steunpuntId });
-	await db().insert(swvGemeente).values(gemeenteCodes.map((gemeenteCode) => ({ swvCode, gemeenteCode, sector: 'po', aandeel: 1 })));
+	await db()
+		.insert(swvGemeente)
+		.values(gemeenteCodes.map((gemeenteCode) => ({ swvCode, gemeenteCode, sector: 'po', aandeel: 1 })));
 	testRegions.push({ swvCode, gemeenteCodes });
 	return { swvCode, gemeenteCodes };
 }
@@ -87,7 +89,10 @@ export async function buildContact(sp: { id: string; slug: string }, overrides: 
 }
 
 /** A case in a given state: a web question, then (as the regisseur would) status and referral set directly. */
-export async function buildCase(sp: { id: string; slug: string }, options: { status?: string; closedAt?: Date | null; consulentId?: string | null; input?: Record<string, unknown> } = {}) {
+export async function buildCase(
+	sp: { id: string; slug: string },
+	options: { status?: string; closedAt?: Date | null; consulentId?: string | null; input?: Record<string, unknown> } = {}
+) {
 	const built = await buildContact(sp, options.input);
 	const set: Partial<typeof contactCase.$inferInsert> = {};
 	if (options.status) set.status = options.status;

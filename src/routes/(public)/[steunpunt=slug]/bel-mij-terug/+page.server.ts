@@ -6,7 +6,12 @@ import { formShownAt, issueFormToken } from '$lib/server/platform/spam';
 export async function load({ params, request }) {
 	return handle(async () => {
 		const sp = await getSteunpuntBySlug(params.steunpunt);
-		return { formtijd: await issueFormToken(`terugbellen:${sp.id}`, formShownAt(request)), responseDays: sp.responseDays, retentionMonths: sp.retentionMonths, openingstijden: sp.openingstijden };
+		return {
+			formtijd: await issueFormToken(`terugbellen:${sp.id}`, formShownAt(request)),
+			responseDays: sp.responseDays,
+			retentionMonths: sp.retentionMonths,
+			openingstijden: sp.openingstijden
+		};
 	});
 }
 

@@ -7,7 +7,11 @@ import { requestBuddy } from '$lib/server/buddies/requests';
 export async function load({ params, request }) {
 	return handle(async () => {
 		const sp = await getSteunpuntBySlug(params.steunpunt);
-		return { formtijd: await issueFormToken(`buddy:${sp.id}`, formShownAt(request)), gemeenten: await findRegionGemeenten(sp.id), retentionMonths: sp.retentionMonths };
+		return {
+			formtijd: await issueFormToken(`buddy:${sp.id}`, formShownAt(request)),
+			gemeenten: await findRegionGemeenten(sp.id),
+			retentionMonths: sp.retentionMonths
+		};
 	});
 }
 

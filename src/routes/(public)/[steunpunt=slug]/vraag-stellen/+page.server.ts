@@ -7,7 +7,12 @@ import { formShownAt, issueFormToken } from '$lib/server/platform/spam';
 export async function load({ params, request }) {
 	return handle(async () => {
 		const sp = await getSteunpuntBySlug(params.steunpunt);
-		return { formtijd: await issueFormToken(`vraag:${sp.id}`, formShownAt(request)), gemeenten: await findRegionGemeenten(sp.id), responseDays: sp.responseDays, retentionMonths: sp.retentionMonths };
+		return {
+			formtijd: await issueFormToken(`vraag:${sp.id}`, formShownAt(request)),
+			gemeenten: await findRegionGemeenten(sp.id),
+			responseDays: sp.responseDays,
+			retentionMonths: sp.retentionMonths
+		};
 	});
 }
 

@@ -11,7 +11,11 @@ export async function load({ locals, params, url }) {
 		const { actor, steunpunt } = await staffContext(locals, params.steunpunt);
 		if (!policies.canListCases(actor)) throw new ForbiddenError();
 		const dossier = url.searchParams.get('dossier');
-		return { gemeenten: await findRegionGemeenten(steunpunt.id), dossier: dossier && /^[0-9a-f-]{36}$/.test(dossier) ? dossier : null, canStartCase: policies.canHandleCases(actor) };
+		return {
+			gemeenten: await findRegionGemeenten(steunpunt.id),
+			dossier: dossier && /^[0-9a-f-]{36}$/.test(dossier) ? dossier : null,
+			canStartCase: policies.canHandleCases(actor)
+		};
 	});
 }
 

@@ -8,7 +8,11 @@ export async function load({ params, request }) {
 	return handle(async () => {
 		const activity = await getPublicActivity(params.steunpunt, params.activiteit);
 		const sp = await getSteunpuntBySlug(params.steunpunt);
-		return { activity, formtijd: activity.open ? await issueFormToken(`activiteit:${activity.id}`, formShownAt(request)) : '', retentionDays: sp.activityRetentionDays };
+		return {
+			activity,
+			formtijd: activity.open ? await issueFormToken(`activiteit:${activity.id}`, formShownAt(request)) : '',
+			retentionDays: sp.activityRetentionDays
+		};
 	});
 }
 

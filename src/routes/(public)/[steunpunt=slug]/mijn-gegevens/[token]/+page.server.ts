@@ -9,6 +9,8 @@ export async function load({ params }) {
 export const actions = {
 	default: async ({ params, request }) => {
 		const values = await formValues(request);
-		return act(values, async () => ({ requested: await requestPrivacy({ slug: params.steunpunt, token: params.token, kind: values.kind, scope: values.scope }) }));
+		return act(values, async () => ({
+			requested: await requestPrivacy({ slug: params.steunpunt, token: params.token, kind: values.kind, scope: values.scope })
+		}));
 	}
 };

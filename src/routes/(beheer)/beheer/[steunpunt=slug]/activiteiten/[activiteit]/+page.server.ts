@@ -27,8 +27,13 @@ function action(name: string, run: (ctx: Ctx, values: Record<string, unknown>, e
 
 export const actions = {
 	aftekenen: action('aftekenen', ({ actor, steunpunt }, v, { params }) => checkIn(actor, steunpunt.id, params.activiteit, v)),
-	afmelden: action('afmelden', ({ actor, steunpunt }, v, { params, url }) => removeParticipant(actor, steunpunt.id, params.activiteit, v, { origin: url.origin })),
-	toevoegen: action('toevoegen', async ({ actor, steunpunt }, v, { params, url }) => (await addParticipant(actor, steunpunt.id, params.activiteit, v, { origin: url.origin })).status),
+	afmelden: action('afmelden', ({ actor, steunpunt }, v, { params, url }) =>
+		removeParticipant(actor, steunpunt.id, params.activiteit, v, { origin: url.origin })
+	),
+	toevoegen: action(
+		'toevoegen',
+		async ({ actor, steunpunt }, v, { params, url }) => (await addParticipant(actor, steunpunt.id, params.activiteit, v, { origin: url.origin })).status
+	),
 	plek: action('plek', ({ actor, steunpunt }, v, { params, url }) => confirmOffer(actor, steunpunt.id, params.activiteit, v, { origin: url.origin })),
 	feedback: action('feedback', ({ actor, steunpunt }, _v, { params, url }) => sendFeedbackNow(actor, steunpunt.id, params.activiteit, { origin: url.origin })),
 	onderwerpen: action('onderwerpen', ({ actor, steunpunt }, v, { params }) => registerTopics(actor, steunpunt.id, params.activiteit, v)),

@@ -30,5 +30,7 @@ export const actions = {
 	notitie: action('notitie', ({ actor, steunpunt }, values, { params }) => addNote(actor, steunpunt.id, params.dossier, values)),
 	doorverwijzen: action('doorverwijzen', ({ actor, steunpunt }, values, { params }) => referCase(actor, steunpunt.id, params.dossier, values)),
 	onderwerpen: action('onderwerpen', ({ actor, steunpunt }, values, { params }) => confirmTopics(actor, steunpunt.id, params.dossier, values)),
-	opvolgmail: action('opvolgmail', ({ actor, steunpunt }, _values, { params, url }) => sendFollowUp(actor, steunpunt.id, params.dossier, { origin: url.origin }))
+	opvolgmail: action('opvolgmail', ({ actor, steunpunt }, _values, { params, url }) =>
+		sendFollowUp(actor, steunpunt.id, params.dossier, { origin: url.origin })
+	)
 };

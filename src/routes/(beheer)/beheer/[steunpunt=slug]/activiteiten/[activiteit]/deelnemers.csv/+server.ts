@@ -8,7 +8,9 @@ export async function GET({ locals, params }) {
 	try {
 		const { actor, steunpunt } = await staffContext(locals, params.steunpunt);
 		const { filename, csv } = await exportParticipants(actor, steunpunt.id, params.activiteit);
-		return new Response(csv, { headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${filename}"`, 'cache-control': 'no-store' } });
+		return new Response(csv, {
+			headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${filename}"`, 'cache-control': 'no-store' }
+		});
 	} catch (e) {
 		if (e instanceof UnauthenticatedError) redirect(303, '/beheer/inloggen');
 		if (e instanceof DomainError) error(e.status, e.message);
