@@ -60,3 +60,15 @@ export function authorize(actor: Actor, steunpuntId: string, allowed: boolean): 
 	if (actor.steunpuntId !== steunpuntId) throw new NotFoundError();
 	if (!allowed) throw new ForbiddenError();
 }
+
+/**
+ * The steunpunt a staff actor works for in this request, once `allowed` holds: domain functions
+ * take `(actor, input)` and read the tenant here, so no caller can hand them another steunpunt.
+ * Anonymous → 401; not a member of the request's steunpunt → 404; missing role → 403.
+ */
+export function tenantOf(actor: Actor, allowed: boolean): string {
+	if (actor.userId === null) throw new UnauthenticatedError();
+	if (actor.steunpuntId === null) throw new NotFoundError();
+	if (!allowed) throw new ForbiddenError();
+	return actor.steunpuntId;
+}

@@ -158,7 +158,7 @@ const callbackBase = async () => ({
 });
 const callback = (input: Record<string, unknown>) => requestCallback({ slug: sp.slug, client: client(), origin: ORIGIN, input });
 const contactBase = () => ({ kanaal: 'telefoon', wie: 'ouder', onderwerpen: ['opp'], uitkomst: 'luisterend-oor' });
-const contact = (input: Record<string, unknown>) => registerContact(regisseur.actor, sp.id, input);
+const contact = (input: Record<string, unknown>) => registerContact(regisseur.actor, input);
 
 const CASES: BadCase[] = [
 	...variants(

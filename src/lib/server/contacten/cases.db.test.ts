@@ -287,7 +287,7 @@ describe('the anonymous registration (privacy by design)', () => {
 		await buildContact(sp);
 		await buildContact(sp, { antwoord: 'geen', email: '' });
 		await requestCallback({ slug: sp.slug, client: randomUUID(), origin: ORIGIN, input: await callbackForm(sp.id) });
-		await registerContact(actor, sp.id, { kanaal: 'telefoon', wie: 'professional', onderwerpen: 'opp', uitkomst: 'informatie-advies' });
+		await registerContact(actor, { kanaal: 'telefoon', wie: 'professional', onderwerpen: 'opp', uitkomst: 'informatie-advies' });
 		const rows = await withTenant(sp.id, async (tx) =>
 			rowsOf<{ channel: string; n: number | string }>(await tx.execute(sql`select channel, count(*) as n from registration group by channel order by channel`))
 		);
@@ -334,7 +334,7 @@ describe('registerContact', () => {
 	});
 
 	it('registers the anonymous contact with its topics, and no case without a dossier', async () => {
-		const result = await registerContact(regisseur.actor, sp.id, form());
+		const result = await registerContact(regisseur.actor, form());
 		expect(result.caseId).toBeNull();
 		const [reg] = await db().select().from(registration).where(eq(registration.id, result.registrationId));
 		expect(reg).toMatchObject({
@@ -356,7 +356,6 @@ describe('registerContact', () => {
 		const now = new Date('2026-03-02T09:00:00Z');
 		const result = await registerContact(
 			regisseur.actor,
-			sp.id,
 			form({
 				dossier: 'nieuw',
 				naam: 'Sanne Visser',
@@ -396,7 +395,7 @@ describe('registerContact', () => {
 
 	it('refuses personal details for a new case without consent', async () => {
 		const before = await registrationCount(sp.id);
-		const error = await caught(registerContact(regisseur.actor, sp.id, form({ dossier: 'nieuw', naam: 'Sanne Visser' })), ValidationError);
+		const error = await caught(registerContact(regisseur.actor, form({ dossier: 'nieuw', naam: 'Sanne Visser' })), ValidationError);
 		expect(error.fields.toestemming).toMatch(/gegevens bewaren/);
 		expect(await registrationCount(sp.id)).toBe(before);
 	});
@@ -405,7 +404,6 @@ describe('registerContact', () => {
 		const existing = await buildContact(sp);
 		const result = await registerContact(
 			regisseur.actor,
-			sp.id,
 			form({ kanaal: 'mail', dossier: existing.caseId, samenvatting: 'Mail gestuurd met uitleg over de zorgplicht.' })
 		);
 		expect(result).toMatchObject({ caseId: existing.caseId, reference: existing.reference });
@@ -417,7 +415,7 @@ describe('registerContact', () => {
 
 	it('lets no consulent start a new case', async () => {
 		const before = [await caseCount(sp.id), await registrationCount(sp.id)];
-		const error = await caught(registerContact(consulent.actor, sp.id, form({ dossier: 'nieuw' })), ValidationError);
+		const error = await caught(registerContact(consulent.actor, form({ dossier: 'nieuw' })), ValidationError);
 		expect(error.fields.dossier).toBe('Alleen de regisseur kan een nieuw dossier starten.');
 		expect([await caseCount(sp.id), await registrationCount(sp.id)]).toEqual(before);
 	});
@@ -425,7 +423,7 @@ describe('registerContact', () => {
 	it('refuses more than 3 topics', async () => {
 		const before = await registrationCount(sp.id);
 		const error = await caught(
-			registerContact(regisseur.actor, sp.id, form({ onderwerpen: ['opp', 'zorgplicht', 'klacht-geschil', 'medezeggenschap'] })),
+			registerContact(regisseur.actor, form({ onderwerpen: ['opp', 'zorgplicht', 'klacht-geschil', 'medezeggenschap'] })),
 			ValidationError
 		);
 		expect(error.fields.onderwerpen).toBe('Kies hooguit 3 onderwerpen uit de lijst.');
@@ -436,7 +434,7 @@ describe('registerContact', () => {
 		const own = await buildSteunpunt();
 		const { actor } = await buildUser({ steunpuntId: own.id, roles: ['regisseur'] });
 		const samenvatting = 'Mevrouw Jansen belt: haar zoon zit al weken thuis en wordt gepest in de klas. Jansen wil een gesprek met school.';
-		await registerContact(actor, own.id, form({ samenvatting, onderwerpen: ['thuiszitten-verzuim', 'pesten-veiligheid'] }));
+		await registerContact(actor, form({ samenvatting, onderwerpen: ['thuiszitten-verzuim', 'pesten-veiligheid'] }));
 		const rows = await db().select().from(topicConfirmation).where(eq(topicConfirmation.steunpuntId, own.id));
 		expect(rows).toHaveLength(1);
 		expect(rows[0].topics).toEqual(['thuiszitten-verzuim', 'pesten-veiligheid']);

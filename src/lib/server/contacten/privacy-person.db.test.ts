@@ -122,7 +122,7 @@ describe('everything about one person, from every entry point', () => {
 		const web = await buildContact(sp, { naam: NAME, email: EMAIL, telefoon: spaced });
 		await referCase(regisseur.actor, sp.id, web.caseId, { soort: 'buddy', akkoord: 'ja' });
 		// 2. A call: only the phone number, written differently.
-		const call = await registerContact(regisseur.actor, sp.id, {
+		const call = await registerContact(regisseur.actor, {
 			kanaal: 'telefoon',
 			duur: '15',
 			wie: 'ouder',

@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm';
 import { PRIVACY_VERSION } from '$lib/contacten';
 import { withTenant } from '../db';
 import { casePerson, contactCase, registration, topicConfirmation } from '../db/schema';
-import { authorize, policies } from '../auth/policy';
+import { policies, tenantOf } from '../auth/policy';
 import type { Actor } from '../auth/roles';
 import { ValidationError } from '../errors';
 import { parse } from '../validation';
@@ -27,8 +27,8 @@ export interface RegisteredContact {
 }
 
 /** Registers one contact. A consulent may add contacts to the cases referred to them. */
-export async function registerContact(actor: Actor, steunpuntId: string, input: Record<string, unknown>, now = new Date()): Promise<RegisteredContact> {
-	authorize(actor, steunpuntId, policies.canListCases(actor));
+export async function registerContact(actor: Actor, input: Record<string, unknown>, now = new Date()): Promise<RegisteredContact> {
+	const steunpuntId = tenantOf(actor, policies.canListCases(actor));
 	const data = parse(ZRegisterContactInput, input);
 	if (data.dossier === 'nieuw' && !policies.canHandleCases(actor)) throw new ValidationError({ dossier: 'Alleen de regisseur kan een nieuw dossier starten.' });
 	if (!data.dossier && !policies.canHandleCases(actor))

@@ -1,4 +1,4 @@
-import { actThenRedirect, formValues, load as handle } from '$lib/server/http';
+import { load as handle, staffAction } from '$lib/server/http';
 import { staffContext } from '$lib/server/auth/request';
 import { policies } from '$lib/server/auth/policy';
 import { registerContact } from '$lib/server/contacten/register-contact';
@@ -21,23 +21,16 @@ export async function load({ locals, params, url }) {
 
 export const actions = {
 	/** Registers the contact, then back to the form (ready for the next call) or to the case. */
-	registreren: async ({ locals, params, request }) => {
-		const values = await formValues(request);
-		const result = await actThenRedirect(
-			values,
-			async () => {
-				const { actor, steunpunt } = await staffContext(locals, params.steunpunt);
-				return registerContact(actor, steunpunt.id, values);
-			},
-			(r) => (r.caseId ? `/beheer/${params.steunpunt}/vragen/${r.caseId}?geregistreerd=1` : null)
-		);
-		return 'registrationId' in result ? { registered: true } : result;
-	},
+	registreren: staffAction(
+		async ({ actor, values }) => {
+			const r = await registerContact(actor, values);
+			return { registered: true as const, caseId: r.caseId };
+		},
+		(r, { params }) => (r.caseId ? `/beheer/${params.steunpunt}/vragen/${r.caseId}?geregistreerd=1` : null)
+	),
 	/** Without JavaScript: suggest topics from the summary and show the form again. */
-	voorstel: async ({ locals, params, request }) => {
-		const values = await formValues(request);
-		await handle(() => staffContext(locals, params.steunpunt));
+	voorstel: staffAction(async ({ values }) => {
 		const summary = typeof values.samenvatting === 'string' ? values.samenvatting.slice(0, 10_000) : '';
 		return { values, suggestions: suggestTopics(summary, { limit: 3 }).map((t) => t.slug) };
-	}
+	})
 };
