@@ -6,7 +6,8 @@
  * Hourly (`purgeExpired`): expired sessions and reset links; throttle and rate-limit counters
  * (they hold client addresses) once their window is over; mail after 30 days; the audit log after
  * each steunpunt's audit retention; closed cases, buddy data and activity participants after their
- * retention; buddy check-ins and activity reminders. Every half minute (`deliverQueuedMail`): the
+ * retention; free text in anonymous answers after the steunpunt's retention; buddy check-ins and
+ * activity reminders. Every half minute (`deliverQueuedMail`): the
  * outbox.
  */
 import { and, isNull, lt, or } from 'drizzle-orm';
@@ -18,6 +19,7 @@ import { sendCheckInReminders } from './buddies/check-ins';
 import { readConfig } from './config';
 import { runActivityJobs } from './activiteiten/jobs';
 import { purgeAuditLog } from './audit/retention';
+import { wipeOldFreeText } from './platform/free-text-retention';
 import { errorCode } from './platform/outbox';
 import { log } from './log';
 
@@ -68,6 +70,7 @@ export async function purgeExpired(now = new Date()): Promise<StepOutcome[]> {
 		['auditlog', () => purgeAuditLog(now)],
 		['dossiers', () => purgeClosedCases(now)],
 		['buddygegevens', () => purgeBuddyPersonalData(now)],
+		['vrije tekst', () => wipeOldFreeText(now)],
 		['buddy-check-ins', () => sendCheckInReminders({ origin, now })],
 		['activiteiten', () => runActivityJobs({ origin }, now)]
 	]);

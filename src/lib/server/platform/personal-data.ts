@@ -63,6 +63,11 @@ export interface TableEntry {
 	handledBy?: string;
 	/** Where the code does not (yet) do what the rule says: what personal data is left behind. */
 	gap?: string;
+	/**
+	 * For anonymous tables with free text: the column that dates a row. The `vrije-tekst` columns
+	 * are emptied once a row is older than the steunpunt's retention (platform/free-text-retention.ts).
+	 */
+	freeTextAfter?: string;
 	columns: Record<string, DataCategory>;
 }
 
@@ -379,10 +384,11 @@ export const PERSONAL_DATA: Record<string, TableEntry> = {
 	text_feedback: {
 		about: 'Anonieme feedback van een bezoeker op een tekst: hielp het, en een opmerking.',
 		subjects: ['bezoeker'],
-		retention: 'Geen termijn: anoniem, zonder koppeling aan een bezoeker (kennisbank/feedback.ts giveFeedback slaat geen adres op).',
+		retention:
+			'Anoniem, zonder koppeling aan een bezoeker (kennisbank/feedback.ts giveFeedback slaat geen adres op). De opmerking wordt na de bewaartermijn van het steunpunt leeggemaakt (platform/free-text-retention.ts wipeOldFreeText); of het hielp blijft voor de cijfers.',
 		inzage: 'niet: anoniem; niet terug te vinden per persoon',
 		deletion: 'blijft-anoniem',
-		gap: 'De opmerking is vrije tekst zonder termijn: als iemand er een naam in zet, blijft die staan.',
+		freeTextAfter: 'created_at',
 		columns: {
 			id: 'operationeel',
 			steunpunt_id: 'operationeel',
@@ -740,10 +746,11 @@ export const PERSONAL_DATA: Record<string, TableEntry> = {
 	buddy_survey: {
 		about: 'Anoniem: de enquête van de ouder aan het eind van een koppeling, of het cijfer van de buddy.',
 		subjects: ['ouder', 'buddy'],
-		retention: 'Geen termijn: anoniem vanaf het begin (geen koppeling, geen aanvraag; buddies/survey.ts answerSurvey), voor de cijfers.',
+		retention:
+			'Anoniem vanaf het begin (geen koppeling, geen aanvraag; buddies/survey.ts answerSurvey). De antwoorden "wat hielp" en "wat kan beter" worden na de bewaartermijn van het steunpunt leeggemaakt (platform/free-text-retention.ts wipeOldFreeText); de cijfers blijven.',
 		inzage: 'niet: anoniem; niet terug te vinden per persoon',
 		deletion: 'blijft-anoniem',
-		gap: 'De antwoorden "wat hielp" en "wat kan beter" zijn vrije tekst zonder termijn: als iemand er een naam in zet, blijft die staan.',
+		freeTextAfter: 'day',
 		columns: {
 			id: 'operationeel',
 			steunpunt_id: 'operationeel',
@@ -835,10 +842,11 @@ export const PERSONAL_DATA: Record<string, TableEntry> = {
 	activity_feedback: {
 		about: 'Anonieme feedback na een activiteit: hoe nuttig, en wat een volgende keer beter kan.',
 		subjects: ['deelnemer'],
-		retention: 'Geen termijn: anoniem vanaf het begin, zonder aanmelding of persoon (activiteiten/aftercare.ts giveFeedback).',
+		retention:
+			'Anoniem vanaf het begin, zonder aanmelding of persoon (activiteiten/aftercare.ts giveFeedback). Het antwoord "volgende keer" wordt na de bewaartermijn van het steunpunt leeggemaakt (platform/free-text-retention.ts wipeOldFreeText); het cijfer blijft.',
 		inzage: 'niet: anoniem; niet terug te vinden per persoon',
 		deletion: 'blijft-anoniem',
-		gap: 'Het antwoord "volgende keer" is vrije tekst zonder termijn: als iemand er een naam in zet, blijft die staan.',
+		freeTextAfter: 'created_at',
 		columns: {
 			id: 'operationeel',
 			steunpunt_id: 'operationeel',
