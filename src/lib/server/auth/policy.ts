@@ -4,6 +4,7 @@
  */
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors';
 import type { Actor, Role } from './roles';
+import { assertStaff } from '../platform/unit-of-work';
 
 function has(actor: Actor, ...roles: Role[]): boolean {
 	return roles.some((r) => actor.roles.includes(r));
@@ -62,13 +63,11 @@ export function authorize(actor: Actor, steunpuntId: string, allowed: boolean): 
 }
 
 /**
- * The steunpunt a staff actor works for in this request, once `allowed` holds: domain functions
- * take `(actor, input)` and read the tenant here, so no caller can hand them another steunpunt.
- * Anonymous → 401; not a member of the request's steunpunt → 404; missing role → 403.
+ * The steunpunt a staff actor works for in this request, once `allowed` holds (`assertStaff`:
+ * anonymous → 401, not a member of the request's steunpunt → 404, missing role → 403). Domain
+ * functions take `(actor, input)` and read the tenant here, so no caller can hand them another one.
  */
 export function tenantOf(actor: Actor, allowed: boolean): string {
-	if (actor.userId === null) throw new UnauthenticatedError();
-	if (actor.steunpuntId === null) throw new NotFoundError();
-	if (!allowed) throw new ForbiddenError();
+	assertStaff(actor, allowed);
 	return actor.steunpuntId;
 }
