@@ -18,6 +18,7 @@ import { openDatabase } from '../src/lib/server/db/client';
 import { db, rowsOf, setDatabase } from '../src/lib/server/db';
 import { steunpunt } from '../src/lib/server/db/schema';
 import { activityFeed, forgetFeed } from '../src/lib/server/activiteiten/feed';
+import { percentile } from './stats';
 
 export const FEED_ACTIVITIES = 1_000;
 /** The header the bench server reads the client address from (ADDRESS_HEADER). */
@@ -27,10 +28,6 @@ const FULL_CAPACITY = 10;
 export interface BenchActivities {
 	open: string;
 	full: string;
-}
-
-function percentile(sorted: number[], p: number): number {
-	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
 /**
@@ -89,13 +86,13 @@ async function feedBuildTimes(): Promise<void> {
 	const origin = 'http://127.0.0.1';
 	for (let i = 0; i < 3; i++) {
 		forgetFeed();
-		await activityFeed('demo', origin);
+		await activityFeed({ slug: 'demo', origin });
 	}
 	const times: number[] = [];
 	for (let i = 0; i < 30; i++) {
 		forgetFeed();
 		const t = performance.now();
-		await activityFeed('demo', origin);
+		await activityFeed({ slug: 'demo', origin });
 		times.push(performance.now() - t);
 	}
 	forgetFeed();

@@ -4,6 +4,7 @@
  */
 import { TOPICS } from '../src/lib/taxonomy';
 import { EXPERIENCES, LANGUAGES, SUPPORT_WAYS, rankBuddies, type BuddyCandidate, type BuddyNeed } from '../src/lib/buddies/matching';
+import { percentile } from './stats';
 
 const BUDDIES = 500;
 const NEEDS = 1_000;
@@ -110,10 +111,6 @@ function syntheticNeeds(r: () => number): BuddyNeed[] {
 		language: r() < 0.3 ? FOREIGN[Math.floor(r() * FOREIGN.length)] : r() < 0.5 ? 'nl' : null,
 		supportWays: pick(r, WAYS, 0, 2)
 	}));
-}
-
-function percentile(sorted: number[], p: number): number {
-	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
 export function rankingFigures(): void {

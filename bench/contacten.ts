@@ -11,21 +11,19 @@ import { eq, sql } from 'drizzle-orm';
 import autocannon from 'autocannon';
 import { generateTOTP } from '@oslojs/otp';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
-import { evaluateTopics, suggestTopics } from '../src/lib/server/signalering/topic-classifier';
+import { evaluateTopics, suggestTopics, trainClassifier } from '../src/lib/server/signalering/topic-classifier';
+import { EXAMPLES } from '../src/lib/server/signalering/training/examples';
 import { openDatabase } from '../src/lib/server/db/client';
 import { db, setDatabase } from '../src/lib/server/db';
 import { steunpunt } from '../src/lib/server/db/schema';
 import { createUser, findUserByEmail, grantRole } from '../src/lib/server/auth/users';
 import { buddyFiguresLoad, prepareBuddies } from './buddies';
+import { percentile } from './stats';
 
 const EMAIL = 'bench-regisseur@bench.test';
 const PASSWORD = 'bench-Wachtwoord-2026!';
 const TOTP_KEY = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 export const INBOX_CASES = 10_000;
-
-function percentile(sorted: number[], p: number): number {
-	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
 
 export function topicFigures(): void {
 	const file = process.env.QUERIES || path.resolve('../shared/domain/queries-dev.jsonl');
@@ -40,6 +38,16 @@ export function topicFigures(): void {
 			`topic suggestion, ${path.basename(file)} (${r.n} texts, never trained on): top-1 ${(r.top1 * 100).toFixed(1)}%, top-3 ${(r.top3 * 100).toFixed(1)}%`
 		);
 	} else console.info(`topic suggestion: ${file} not found, accuracy skipped`);
+	const trainings: number[] = [];
+	for (let i = 0; i < 10; i++) {
+		const t = process.hrtime.bigint();
+		trainClassifier(EXAMPLES);
+		trainings.push(Number(process.hrtime.bigint() - t) / 1e6);
+	}
+	trainings.sort((a, b) => a - b);
+	console.info(
+		`topic classifier training (${EXAMPLES.length} examples, 10 runs): p50 ${percentile(trainings, 50).toFixed(0)} ms, max ${trainings[9].toFixed(0)} ms`
+	);
 	const text =
 		'Moeder belt: zoon van 12 zit al zes weken thuis na een schorsing. School zegt dat ze handelingsverlegen zijn en er is geen OPP. Ze weet niet meer wie ze moet bellen en is bang dat leerplicht een boete geeft.';
 	suggestTopics(text);

@@ -21,9 +21,11 @@ import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import { loadQuestions } from '../src/lib/server/kennisbank/content';
 import { evaluateSearch } from '../src/lib/server/search/evaluate';
+import { buildSearchIndex, searchIndex } from '../src/lib/server/search/engine';
 import { contactFigures, prepareContacts, topicFigures } from './contacten';
 import { rankingFigures } from './buddies-ranking';
 import { activityFigures, CLIENT_HEADER, prepareActivities } from './activiteiten';
+import { percentile } from './stats';
 
 const QUESTION = '/demo/vraag/mijn-kind-zit-thuis-wat-nu';
 const SEARCH = '/api/v1/steunpunten/demo/zoeken?q=kind%20zit%20thuis';
@@ -63,6 +65,25 @@ function relevance(): void {
 	const e = evaluateSearch(docs, extra);
 	console.info(
 		`search relevance, our own extra queries (${extra.length}): top-3 first-topic ${(e.top3TopicHit * 100).toFixed(1)}%, top-1 ${(e.top1TopicHit * 100).toFixed(1)}%`
+	);
+	// In process: building the index of the kennisbank and answering one long question.
+	const builds: number[] = [];
+	let index = buildSearchIndex(docs);
+	for (let i = 0; i < 20; i++) {
+		const t = performance.now();
+		index = buildSearchIndex(docs);
+		builds.push(performance.now() - t);
+	}
+	const answers: number[] = [];
+	for (let i = 0; i < 500; i++) {
+		const t = performance.now();
+		searchIndex(index, `mijn kind heeft een plan nodig maar de school luistert niet ${i}`);
+		answers.push(performance.now() - t);
+	}
+	builds.sort((a, b) => a - b);
+	answers.sort((a, b) => a - b);
+	console.info(
+		`search index (${docs.length} texts, in process): build p50 ${percentile(builds, 50).toFixed(1)} ms; a query p50 ${percentile(answers, 50).toFixed(2)} ms, p99 ${percentile(answers, 99).toFixed(2)} ms`
 	);
 }
 

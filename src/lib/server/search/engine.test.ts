@@ -247,22 +247,6 @@ describe('search: bad input never throws', () => {
 	});
 });
 
-describe('search: speed', () => {
-	it('builds 60 pages and answers queries quickly', () => {
-		const words = 'school kind ouders ondersteuning leerkracht gesprek afspraken onderwijs passend samenwerkingsverband hulp plan'.split(' ');
-		const body = Array.from({ length: 400 }, (_, i) => words[(i * 7) % words.length] + (i % 13 === 0 ? 'en.' : '')).join(' ');
-		const docs = Array.from({ length: 60 }, (_, i) => doc(`d${i}`, `Vraag ${i} over ${words[i % words.length]}`, body, ['opp'], ['opp', 'plan']));
-		buildSearchIndex(docs); // warm-up
-		let t = performance.now();
-		const idx = buildSearchIndex(docs);
-		expect(performance.now() - t).toBeLessThan(250); // target < 50 ms; generous for slow CI machines
-		searchIndex(idx, 'warm-up');
-		t = performance.now();
-		for (let i = 0; i < 50; i++) searchIndex(idx, 'mijn kind heeft een plan nodig maar de school luistert niet');
-		expect((performance.now() - t) / 50).toBeLessThan(10); // target < 2 ms
-	});
-});
-
 describe('evaluateSearch', () => {
 	it('counts a hit when the first expected topic is among the top-3 results', () => {
 		const r = evaluateSearch(DOCS, [

@@ -71,24 +71,9 @@ describe('suggestTopics', () => {
 		expect(suggestTopics('gepest '.repeat(5000))[0]?.slug).toBe('pesten-veiligheid');
 		expect(() => suggestTopics(undefined as unknown as string)).not.toThrow();
 	});
-
-	it('is fast once trained (< 2 ms for 500 characters)', () => {
-		const text = 'Mijn dochter van 13 wordt al maanden gepest en wil niet meer naar school. '.repeat(8).slice(0, 500);
-		suggestTopics(text);
-		const runs = 200;
-		const t = performance.now();
-		for (let i = 0; i < runs; i++) suggestTopics(text);
-		expect((performance.now() - t) / runs).toBeLessThan(2);
-	});
 });
 
 describe('training and confirmed feedback', () => {
-	it('trains in under 300 ms', () => {
-		const t = performance.now();
-		trainClassifier(EXAMPLES);
-		expect(performance.now() - t).toBeLessThan(300);
-	});
-
 	it('reaches top-3 ≥ 85% on a held-out fifth of the examples', () => {
 		const train = EXAMPLES.filter((_, i) => i % 5 !== 2);
 		const test = EXAMPLES.filter((_, i) => i % 5 === 2);
