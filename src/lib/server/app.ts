@@ -1,16 +1,22 @@
 /**
  * Starting and stopping the server process: open the database (PGlite takes its folder lock),
  * apply migrations, load the demo on first start, and close everything on shutdown.
+ *
+ * Several instances may run on one PostgreSQL database (behind a load balancer); they behave as
+ * one: migrations and the demo are loaded by one instance at a time (advisory locks), each job
+ * claims its rows so no mail or reminder goes out twice (see maintenance.ts and
+ * platform/outbox.ts), and what an instance keeps in memory follows the database within the
+ * bounds of platform/staleness.ts.
  */
 import { readConfig } from './config';
-import { openDatabase } from './db/client';
+import { LOCKS, openDatabase } from './db/client';
 import { currentDatabase, setDatabase } from './db';
 import { seedDemo } from './demo/seed';
 import { log } from './log';
 import { purgeExpired } from './maintenance';
 import { deliverQueuedMail, errorCode } from './platform/outbox';
 import { expireOffers } from './activiteiten/signups';
-import { replayConfirmedTopics } from './signalering/replay-confirmed';
+import { SYNC_INTERVAL_MS, followConfirmedTopics, syncConfirmedTopics } from './signalering/replay-confirmed';
 
 let started: Promise<void> | undefined;
 
@@ -22,7 +28,10 @@ export function startApp(): Promise<void> {
 		log.info({ database: database.kind, dataDir: database.kind === 'pglite' ? config.dataDir : undefined }, 'database open');
 		process.once('sveltekit:shutdown' as never, () => void stopApp());
 		// Each job logs an error code only (never the error object: it may carry query parameters).
-		const purge = () => purgeExpired().catch((error) => log.error({ code: errorCode(error) }, 'opruimen mislukt'));
+		// The hourly round runs on one instance at a time (another one busy with it: skip this
+		// hour's turn); each of its steps is safe on its own too (row claims, see maintenance.ts).
+		const purge = () =>
+			database.exclusive(LOCKS.maintenance, () => purgeExpired(), { wait: false }).catch((error) => log.error({ code: errorCode(error) }, 'opruimen mislukt'));
 		await purge();
 		setInterval(purge, 3_600_000).unref();
 		// Offers from the waiting list run out by the hour: check them every five minutes.
@@ -35,10 +44,14 @@ export function startApp(): Promise<void> {
 		const mail = () => deliverQueuedMail().catch((error) => log.error({ code: errorCode(error) }, 'mail versturen mislukt'));
 		void mail();
 		setInterval(mail, 30_000).unref();
-		await replayConfirmedTopics();
+		// What staff taught the topic classifier: every stored confirmation, then (PostgreSQL, where
+		// other instances confirm too) new ones within SYNC_INTERVAL_MS.
+		await syncConfirmedTopics();
+		if (database.kind === 'postgres') setInterval(followConfirmedTopics, SYNC_INTERVAL_MS).unref();
 		if (process.env.STEUNPUNT_DEMO !== '0') {
-			const { created, accounts } = await seedDemo();
-			if (created) printAccounts(accounts);
+			// Two instances starting on an empty database: one loads the demo, the other then finds it.
+			const demo = await database.exclusive(LOCKS.startup, () => seedDemo());
+			if (demo?.created) printAccounts(demo.accounts);
 		}
 	})().catch((error) => {
 		log.fatal({ err: error }, error instanceof Error ? error.message : 'start mislukt');

@@ -14,7 +14,7 @@ import { expectNoAxeViolations, markScriptsDisabled, visit } from '../fixtures/a
 import { clientHeader } from '../fixtures/client';
 import { postForm } from '../fixtures/forms';
 import { loginAs } from '../fixtures/login';
-import { attachment, icsLines, linksIn, waitForMail, type ReceivedMail } from '../fixtures/mail';
+import { attachment, icsLines, linksIn, readMails, waitForMail, type ReceivedMail } from '../fixtures/mail';
 import { icsTime, soonSlot } from '../pages/activiteiten';
 
 test.describe.configure({ mode: 'serial' });
@@ -269,6 +269,13 @@ test('een oudercafé van plannen tot cijfers', async ({ browser, baseURL }) => {
 		await expect(feedback).toContainText('te weinig antwoorden (minder dan 5)');
 		// A single answer is never shown on its own.
 		await expect(regisseur.locator('main')).not.toContainText(SUGGESTION);
+	});
+
+	await test.step('j. elke mail van dit verhaal kwam één keer aan (ook met twee instanties)', async () => {
+		const story = readMails().filter((m) => m.to.includes(A.email) || m.to.includes(B.email));
+		const kinds = story.map((m) => `${m.to.join(', ')}: ${m.subject}`);
+		expect(kinds.length).toBeGreaterThanOrEqual(5);
+		expect(kinds, 'dezelfde mail twee keer').toEqual([...new Set(kinds)]);
 	});
 
 	await contextA.close();

@@ -395,7 +395,7 @@ test('niets half opgeslagen, en de foutpagina is toegankelijk', async ({ page, b
 	const request = regisseur.request;
 	// The inbox: no case with the marker, on any page (50 per page).
 	const first = await (await request.get('/beheer/demo/vragen?status=alle')).text();
-	const total = Number(/(\d+) dossiers?\./.exec(first)?.[1]);
+	const total = Number(/(\d+)\s+dossiers?\./.exec(first)?.[1]);
 	expect(total, 'aantal dossiers in de inbox').toBeGreaterThan(0);
 	const pages = Math.ceil(total / 50);
 	for (let n = 1; n <= pages; n++) {

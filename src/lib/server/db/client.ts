@@ -17,7 +17,17 @@ export interface Database {
 	kind: 'pglite' | 'postgres';
 	/** Closes connections and releases the data-folder lock. Safe to call twice. */
 	close(): Promise<void>;
+	/**
+	 * Runs `fn` while this process holds a PostgreSQL advisory lock (`key`, on a connection of its
+	 * own), so of several app instances on one database only one runs it at a time. With
+	 * `wait: false` it does not wait: when another instance holds the lock, `fn` is skipped and
+	 * the result is undefined. On PGlite (one process per data folder) it just runs `fn`.
+	 */
+	exclusive<T>(key: number, fn: () => Promise<T>, options?: { wait?: boolean }): Promise<T | undefined>;
 }
+
+/** Advisory lock keys (one number space per database). */
+export const LOCKS = { migrate: 727001, startup: 727002, maintenance: 727003 } as const;
 
 const migrationsFolder = path.resolve(process.env.MIGRATIONS_DIR || 'drizzle');
 
@@ -36,20 +46,32 @@ export async function openDatabase(options: {
 			onnotice: () => {}
 		});
 		const db = drizzle(client, { schema }) as unknown as Db;
+		async function exclusive<T>(key: number, fn: () => Promise<T>, options?: { wait?: boolean }): Promise<T | undefined> {
+			const reserved = await client.reserve();
+			try {
+				if (options?.wait === false) {
+					const [{ locked }] = await reserved`select pg_try_advisory_lock(${key}) as locked`;
+					if (!locked) return undefined;
+				} else await reserved`select pg_advisory_lock(${key})`;
+				try {
+					return await fn();
+				} finally {
+					await reserved`select pg_advisory_unlock(${key})`;
+				}
+			} finally {
+				reserved.release();
+			}
+		}
 		// Two instances starting together must not both migrate: serialise on an advisory lock.
-		const reserved = await client.reserve();
-		try {
-			await reserved`select pg_advisory_lock(727001)`;
+		await exclusive(LOCKS.migrate, async () => {
 			await migrate(db as never, { migrationsFolder });
 			await loadSharedSecrets(db);
-		} finally {
-			await reserved`select pg_advisory_unlock(727001)`;
-			reserved.release();
-		}
+		});
 		let closed = false;
 		return {
 			db,
 			kind: 'postgres',
+			exclusive,
 			async close() {
 				if (closed) return;
 				closed = true;
@@ -83,6 +105,7 @@ export async function openDatabase(options: {
 	return {
 		db,
 		kind: 'pglite',
+		exclusive: (_key, fn) => fn(),
 		async close() {
 			if (closed) return;
 			closed = true;

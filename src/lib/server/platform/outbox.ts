@@ -2,10 +2,12 @@
  * The transactional outbox. A use case writes its mail into `mail_outbox` with `queueMail(tx, …)`
  * in the same transaction as the change, so a mail exists exactly when the change does, and no
  * request ever waits on (or fails because of) the mail server. The sender job
- * (`deliverQueuedMail`) sends what is due: it claims rows with SKIP LOCKED (several instances
- * never send one mail twice), sends each outside any transaction, counts attempts, backs off
- * exponentially after a failure and gives up after MAX_ATTEMPTS ("mislukt", shown on *Uitgaande
- * mail* with a retry button). One failing row never blocks the others.
+ * (`deliverQueuedMail`) sends what is due: it claims rows with SKIP LOCKED and puts them on a
+ * lease, renews the lease of each row just before sending it and skips a row whose lease another
+ * instance took over meanwhile (so several instances never send one mail twice, also when a slow
+ * mail server makes a batch outlast the lease). It sends each outside any transaction, counts
+ * attempts, backs off exponentially after a failure and gives up after MAX_ATTEMPTS ("mislukt",
+ * shown on *Uitgaande mail* with a retry button). One failing row never blocks the others.
  *
  * Without SMTP_URL (the demo) mail is only kept in the outbox, where staff can read it.
  */
@@ -31,8 +33,11 @@ export interface Mail {
 export const MAX_ATTEMPTS = 8;
 /** Minutes to wait after the n-th failed attempt: 1, 2, 4, … capped at 6 hours. */
 export const backoffMinutes = (attempts: number) => Math.min(2 ** Math.max(0, attempts - 1), 360);
-/** A claimed row is not picked up again for this long (a crashed sender's rows come back). */
-const LEASE_MS = 5 * 60_000;
+/**
+ * A claimed row is not picked up again for this long (a crashed sender's rows come back). The
+ * lease's end is also the claim's token: a sender only sends a row whose lease is still its own.
+ */
+export const LEASE_MS = 5 * 60_000;
 const BATCH = 20;
 const SEND_TIMEOUT_MS = 20_000;
 
@@ -103,13 +108,17 @@ let running: Promise<{ sent: number; failed: number }> | undefined;
  * and the lease.
  */
 export function deliverQueuedMail(now: () => Date = () => new Date()): Promise<{ sent: number; failed: number }> {
-	running ??= deliverLoop(now).finally(() => {
+	running ??= sendDueMail(now).finally(() => {
 		running = undefined;
 	});
 	return running;
 }
 
-async function deliverLoop(now: () => Date): Promise<{ sent: number; failed: number }> {
+/**
+ * One sender run, not shared with other calls: what one instance does. The app calls
+ * `deliverQueuedMail`; tests run two of these at once to act as two instances.
+ */
+export async function sendDueMail(now: () => Date = () => new Date()): Promise<{ sent: number; failed: number }> {
 	const config = readConfig();
 	const totals = { sent: 0, failed: 0 };
 	if (!config.smtpUrl) return totals;
@@ -117,8 +126,9 @@ async function deliverLoop(now: () => Date): Promise<{ sent: number; failed: num
 		const batch = await claimDue(now());
 		if (batch.length === 0) break;
 		for (const row of batch) {
-			if (await deliverOne(config.smtpUrl, config.mailFrom, row, now)) totals.sent++;
-			else totals.failed++;
+			const outcome = await deliverOne(config.smtpUrl, config.mailFrom, row, now);
+			if (outcome === 'sent') totals.sent++;
+			else if (outcome === 'failed') totals.failed++;
 		}
 	}
 	return totals;
@@ -126,8 +136,12 @@ async function deliverLoop(now: () => Date): Promise<{ sent: number; failed: num
 
 type Claimed = typeof mailOutbox.$inferSelect;
 
-/** Claims due rows and puts them on lease in one short transaction; sending happens after it. */
+/**
+ * Claims due rows and puts them on lease in one short transaction; sending happens after it. The
+ * rows come back with `nextAttemptAt` set to this sender's lease.
+ */
 async function claimDue(at: Date): Promise<Claimed[]> {
+	const lease = new Date(at.getTime() + LEASE_MS);
 	return db().transaction(async (tx) => {
 		const rows = await tx
 			.select()
@@ -139,18 +153,36 @@ async function claimDue(at: Date): Promise<Claimed[]> {
 		if (rows.length)
 			await tx
 				.update(mailOutbox)
-				.set({ nextAttemptAt: new Date(at.getTime() + LEASE_MS) })
+				.set({ nextAttemptAt: lease })
 				.where(
 					inArray(
 						mailOutbox.id,
 						rows.map((r) => r.id)
 					)
 				);
-		return rows;
+		return rows.map((r) => ({ ...r, nextAttemptAt: lease }));
 	});
 }
 
-async function deliverOne(smtpUrl: string, from: string, row: Claimed, now: () => Date): Promise<boolean> {
+/**
+ * Renews the lease of one claimed row right before it is sent, only while the lease is still
+ * this sender's. False when another instance took the row over after the lease ran out (the
+ * batch before it was slow): that instance sends it, this one must not.
+ */
+async function renewLease(row: Claimed, now: Date): Promise<boolean> {
+	const renewed = await db()
+		.update(mailOutbox)
+		.set({ nextAttemptAt: new Date(now.getTime() + LEASE_MS) })
+		.where(and(eq(mailOutbox.id, row.id), eq(mailOutbox.status, 'wacht'), eq(mailOutbox.nextAttemptAt, row.nextAttemptAt)))
+		.returning({ id: mailOutbox.id });
+	return renewed.length > 0;
+}
+
+async function deliverOne(smtpUrl: string, from: string, row: Claimed, now: () => Date): Promise<'sent' | 'failed' | 'taken-over'> {
+	if (!(await renewLease(row, now()))) {
+		log.info({ mail: row.id }, 'mail overgenomen door een andere instantie');
+		return 'taken-over';
+	}
 	try {
 		transporter ??= nodemailer.createTransport(smtpUrl, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: SEND_TIMEOUT_MS });
 		await transporter.sendMail({
@@ -172,7 +204,7 @@ async function deliverOne(smtpUrl: string, from: string, row: Claimed, now: () =
 		log.warn({ mail: row.id, attempts, code }, givingUp ? 'mail mislukt: niet meer geprobeerd' : 'mail niet verstuurd: later opnieuw');
 		// A broken connection may be cached: start afresh next time.
 		resetMailTransport();
-		return false;
+		return 'failed';
 	}
 	await db()
 		.update(mailOutbox)
@@ -185,7 +217,7 @@ async function deliverOne(smtpUrl: string, from: string, row: Claimed, now: () =
 			...(row.eraseAfterSend ? { to: '(gewist)', text: '(verstuurd; de inhoud is gewist)', html: null, attachments: [] } : {})
 		})
 		.where(eq(mailOutbox.id, row.id));
-	return true;
+	return 'sent';
 }
 
 /** A mail that failed for good goes back in the queue (button on *Uitgaande mail*). */

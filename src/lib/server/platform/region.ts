@@ -5,7 +5,10 @@ import { gemeente, swv, swvGemeente } from '../db/schema';
 
 const regionCache = new Map<string, { value: { code: string; naam: string }[]; at: number }>();
 
-/** Public reference data (no personal data, no tenant rows): cached for a minute per steunpunt. */
+/**
+ * Public reference data (no personal data, no tenant rows) that only the operator CLI changes:
+ * cached for a minute per steunpunt, with one instance as with several (./staleness.ts).
+ */
 export async function findRegionGemeenten(steunpuntId: string): Promise<{ code: string; naam: string }[]> {
 	const hit = regionCache.get(steunpuntId);
 	if (hit && Date.now() - hit.at < 60_000) return hit.value;

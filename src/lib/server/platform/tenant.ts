@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { db } from '../db';
 import { steunpunt, swv } from '../db/schema';
 import { NotFoundError } from '../errors';
+import { STALE_MS } from './staleness';
 
 export interface PublicSteunpunt {
 	id: string;
@@ -19,9 +20,10 @@ export interface PublicSteunpunt {
 }
 
 const cache = new Map<string, { value: PublicSteunpunt; at: number }>();
-const TTL_MS = 10_000;
+/** Settings saved on another instance show here within this bound (./staleness.ts). */
+const TTL_MS = STALE_MS;
 
-/** The public face of a steunpunt by its slug; 404 when there is none. Cached for 10 s. */
+/** The public face of a steunpunt by its slug; 404 when there is none. Cached for STALE_MS. */
 export async function getSteunpuntBySlug(slug: string): Promise<PublicSteunpunt> {
 	if (!/^[a-z0-9-]{1,60}$/.test(slug)) throw new NotFoundError();
 	const hit = cache.get(slug);

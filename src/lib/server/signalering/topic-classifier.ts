@@ -100,13 +100,18 @@ export function suggestTopics(text: string, options?: SuggestOptions): TopicScor
 	return classifier().suggest(text, options);
 }
 
+/** All topics scored by the shared model, best first, without the evidence threshold (evaluation and tests). */
+export function rankTopics(text: string): TopicScore[] {
+	return classifier().rank(text);
+}
+
 /**
  * What may be stored when staff confirm the topics of a registration: the distinct stemmed
  * features of the text that the model already knows (words, word pairs, synonym and signal
  * markers), sorted alphabetically. We never store the parent's free text; because only known
  * features survive, names ("Jansen"), places and other rare words are dropped, and the sorted set
- * does not retell the message. The caller stores this list with the registration and replays it
- * at start-up with `learnConfirmed`.
+ * does not retell the message. The caller stores this list with the registration (table
+ * `topic_confirmation`); every instance learns each stored list once (./replay-confirmed.ts).
  */
 export function confirmedTermsOf(text: string): string[] {
 	return classifier().confirmedTermsOf(text);
@@ -118,7 +123,8 @@ export function confirmedTermsOf(text: string): string[] {
  * Unknown terms and topics are ignored. A confirmation counts as half a hand-written example, and
  * all confirmations of one topic together are capped at half of that topic's hand-written weight,
  * so feedback can tune the model but never swamp the examples (nor can a flood of mistakes).
- * In-memory only: replay the stored terms after every start.
+ * In-memory only: ./replay-confirmed.ts feeds it every stored confirmation, at start and as they
+ * come (also those made on other instances).
  */
 export function learnConfirmed(terms: string[], topics: string[]): void {
 	classifier().learnConfirmed(terms, topics);
