@@ -1,7 +1,11 @@
 /**
  * The periodic jobs. Each step runs on its own and a failing step is logged (by code) and
  * skipped, so one broken mail or one bad row can never stop the others. Every step is safe with
- * several app instances (plain deletes of old rows, or SKIP LOCKED batches).
+ * several app instances at the same moment: plain deletes of old rows and wipes that re-check
+ * their condition, or claims (SKIP LOCKED, a mark such as `reminded_at` set in the transaction
+ * that queues the mail), so no mail or reminder goes out twice (several-instances.db.test.ts
+ * runs them side by side). The app also runs the hourly round on one instance at a time
+ * (app.ts, an advisory lock).
  *
  * Hourly (`purgeExpired`): expired sessions and reset links; throttle and rate-limit counters
  * (they hold client addresses) once their window is over; mail after 30 days; the audit log after
@@ -13,7 +17,7 @@
 import { and, isNull, lt, or } from 'drizzle-orm';
 import { db } from './db';
 import { loginThrottle, mailOutbox, passwordReset, rateLimit, session } from './db/schema';
-import { purgeClosedCases } from './contacten/purge-cases';
+import { closeDormantCases, purgeClosedCases } from './contacten/purge-cases';
 import { purgeBuddyPersonalData } from './buddies/retention';
 import { sendCheckInReminders } from './buddies/check-ins';
 import { readConfig } from './config';
@@ -68,6 +72,7 @@ export async function purgeExpired(now = new Date()): Promise<StepOutcome[]> {
 					.where(lt(mailOutbox.createdAt, new Date(now.getTime() - 30 * 86_400_000)))
 		],
 		['auditlog', () => purgeAuditLog(now)],
+		['stille dossiers', () => closeDormantCases(now)],
 		['dossiers', () => purgeClosedCases(now)],
 		['buddygegevens', () => purgeBuddyPersonalData(now)],
 		['vrije tekst', () => wipeOldFreeText(now)],

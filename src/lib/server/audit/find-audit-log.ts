@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, like, type SQL } from 'drizzle-orm';
 import { db, withTenant } from '../db';
 import { appUser, auditLog } from '../db/schema';
-import { authorize, policies } from '../auth/policy';
+import { policies, tenantOf } from '../auth/policy';
 import type { Actor } from '../auth/roles';
 
 /** Dutch words for what happened; unknown actions show as they are. */
@@ -11,6 +11,7 @@ export const AUDIT_LABELS: Record<string, string> = {
 	'case.export': 'Gegevens van een ouder geëxporteerd (inzage)',
 	'case.delete': 'Dossier gewist op verzoek van de ouder',
 	'case.purge': 'Dossiers gewist na de bewaartermijn',
+	'case.autoclose': 'Dossiers vanzelf afgesloten (niets gewijzigd binnen de bewaartermijn)',
 	'outbox.read': 'Uitgaande mail bekeken',
 	'organisation.add': 'Organisatie toegevoegd',
 	'organisation.remove': 'Organisatie verwijderd',
@@ -29,9 +30,27 @@ export const AUDIT_LABELS: Record<string, string> = {
 	'activity.topics': 'Besproken onderwerpen van een activiteit vastgelegd'
 };
 
-/** The latest audit records of a steunpunt, for its beheerder. Reading it is itself audited. */
-export async function findAuditLog(actor: Actor, steunpuntId: string, options: { filter?: string; entityId?: string; limit?: number } = {}) {
-	authorize(actor, steunpuntId, policies.canReadAuditLog(actor));
+/** Which records: `dossiers` (case.*), `activiteiten` (activity.*) or all; of one entity; how many (default 200). */
+export interface AuditLogQuery {
+	filter?: string;
+	entityId?: string;
+	limit?: number;
+}
+
+/** One audit record as the log page shows it. */
+export interface AuditLogLine {
+	at: Date;
+	who: string;
+	action: string;
+	entity: string;
+	entityId: string | null;
+	reference: string | null;
+	count: number | null;
+}
+
+/** The latest audit records of the actor's steunpunt, for its beheerder. Reading it is itself audited. */
+export async function findAuditLog(actor: Actor, options: AuditLogQuery = {}): Promise<AuditLogLine[]> {
+	const steunpuntId = tenantOf(actor, policies.canReadAuditLog(actor));
 	const where: SQL[] = [eq(auditLog.steunpuntId, steunpuntId)];
 	if (options.filter === 'dossiers') where.push(like(auditLog.action, 'case.%'));
 	if (options.filter === 'activiteiten') where.push(like(auditLog.action, 'activity.%'));

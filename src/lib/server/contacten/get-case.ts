@@ -7,7 +7,7 @@ import { CHANNELS, CONTACT_PREFERENCES, OUTCOMES, REFERRAL_KINDS, SOURCES, STATU
 import { topicBySlug } from '$lib/taxonomy';
 import { withTenant, type Db } from '../db';
 import { appUser, auditLog, caseEvent, casePerson, contactCase, followUp, membership, organisation, referral, registration } from '../db/schema';
-import { authorize, policies } from '../auth/policy';
+import { authorize, policies, tenantOf } from '../auth/policy';
 import type { Actor } from '../auth/roles';
 import { recordAudit } from '../audit/record';
 import { NotFoundError } from '../errors';
@@ -52,10 +52,68 @@ const EVENT_LABELS: Record<string, string> = {
 	privacy: 'Privacyverzoek'
 };
 
+export interface StaffRef {
+	id: string;
+	naam: string;
+}
+
+/** Everything on the case page. */
+export interface CaseDetail {
+	id: string;
+	reference: string;
+	source: string;
+	status: string;
+	statusLabel: string;
+	dueOn: string;
+	followUpOn: string | null;
+	createdAt: Date;
+	closedAt: Date | null;
+	assignedTo: StaffRef | null;
+	person: {
+		name: string | null;
+		phone: string | null;
+		email: string | null;
+		question: string | null;
+		preferredMoments: string | null;
+		contactPreference: string;
+		followUpByMail: boolean;
+		consent: { version: string; at: Date | null } | null;
+	} | null;
+	events: { id: number; at: Date; label: string; kind: string; text: string | null; by: string | null; detail: string }[];
+	referrals: {
+		id: string;
+		kind: string;
+		kindLabel: string;
+		at: Date;
+		handedOver: string | null;
+		parentAgreed: boolean;
+		consulent: string | null;
+		organisation: string | null;
+	}[];
+	followUps: { sentAt: Date; answeredAt: Date | null; trend: string; supported: number | null; comment: string | null }[];
+	registrations: {
+		id: string;
+		day: string;
+		channel: string;
+		topics: string[];
+		topicLabels: string[];
+		topicsConfirmed: boolean;
+		outcome: string;
+	}[];
+	/** Who can take the case, and the consulenten to refer to. */
+	staff: StaffRef[];
+	consulenten: StaffRef[];
+	organisations: { id: string; name: string }[];
+	/** Who looked at the case (only for the beheerder; null for others). */
+	views: { at: Date; who: string }[] | null;
+	can: { handle: boolean; mailFollowUp: boolean };
+}
+
 /** Everything on the case page; writes `case.view` to the audit log. */
-export async function getCase(actor: Actor, steunpuntId: string, caseId: string) {
+export async function getCase(actor: Actor, input: { caseId: string }): Promise<CaseDetail> {
+	const steunpuntId = tenantOf(actor, policies.canListCases(actor));
 	return withTenant(steunpuntId, async (tx) => {
-		const c = await loadCase(tx, actor, steunpuntId, caseId);
+		const c = await loadCase(tx, actor, steunpuntId, input.caseId);
 		const [person] = await tx.select().from(casePerson).where(eq(casePerson.caseId, c.id));
 		const events = await tx
 			.select({ id: caseEvent.id, at: caseEvent.at, kind: caseEvent.kind, text: caseEvent.text, data: caseEvent.data, by: appUser.naam })
@@ -159,7 +217,8 @@ export async function getCase(actor: Actor, steunpuntId: string, caseId: string)
 
 function describeEvent(kind: string, data: Record<string, unknown>): string {
 	const s = (v: unknown) => (typeof v === 'string' ? v : '');
-	if (kind === 'status') return `${labelOf(STATUSES, s(data.from))} → ${labelOf(STATUSES, s(data.to))}`;
+	if (kind === 'status')
+		return `${labelOf(STATUSES, s(data.from))} → ${labelOf(STATUSES, s(data.to))}${data.reden === 'geen-wijziging' ? ' (vanzelf: niets meer gewijzigd binnen de bewaartermijn)' : ''}`;
 	if (kind === 'toegewezen') return s(data.naam) || 'Niemand';
 	if (kind === 'opvolgdatum') return s(data.on) || 'Geen opvolgdatum';
 	if (kind === 'doorverwijzing') return [labelOf(REFERRAL_KINDS, s(data.soort)), s(data.naar)].filter(Boolean).join(': ');

@@ -17,7 +17,7 @@ import { caught, rejection } from '../testing/expect-error';
 import { askQuestion } from './ask-question';
 import { sendFollowUp } from './follow-up';
 import { carryOutPrivacyRequest, findPrivacyRequests, getPersonalPage, requestPrivacy } from './privacy';
-import { purgeClosedCases } from './purge-cases';
+import { closeDormantCases, purgeClosedCases } from './purge-cases';
 import { addNote, referCase } from './update-case';
 
 type Steunpunt = Awaited<ReturnType<typeof buildSteunpunt>>;
@@ -58,11 +58,11 @@ describe('privacy requests through the personal link', () => {
 		const { token } = await buildContact(sp);
 		const tampered = token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A');
 		await caught(requestPrivacy({ slug: sp.slug, token: tampered, kind: 'inzage' }), NotFoundError);
-		await caught(getPersonalPage(sp.slug, tampered), NotFoundError);
+		await caught(getPersonalPage({ slug: sp.slug, token: tampered }), NotFoundError);
 		await caught(requestPrivacy({ slug: sp.slug, token: 'kort', kind: 'inzage' }), NotFoundError);
 		// A good link of this steunpunt does not work at another steunpunt.
 		const elsewhere = await buildSteunpunt();
-		await caught(getPersonalPage(elsewhere.slug, token), NotFoundError);
+		await caught(getPersonalPage({ slug: elsewhere.slug, token }), NotFoundError);
 	});
 
 	it('inzage: the beheerder mails the parent everything kept, including the notes', async () => {
@@ -70,14 +70,14 @@ describe('privacy requests through the personal link', () => {
 			naam: 'Ilse Mulder',
 			vraag: 'Mijn dochter mag niet meer naar de plusklas. Mag dat zomaar?'
 		});
-		await addNote(regisseur.actor, sp.id, caseId, { notitie: 'Teruggebeld, uitleg gegeven over de zorgplicht.' });
+		await addNote(regisseur.actor, { caseId, notitie: 'Teruggebeld, uitleg gegeven over de zorgplicht.' });
 		expect(await requestPrivacy({ slug: sp.slug, token, kind: 'inzage' })).toEqual({ kind: 'inzage', scope: 'dossier', reference });
 		// Asking twice makes one request.
 		await requestPrivacy({ slug: sp.slug, token, kind: 'inzage' });
-		expect((await getPersonalPage(sp.slug, token)).openRequests).toEqual(['inzage']);
-		const requests = (await findPrivacyRequests(beheerder.actor, sp.id)).filter((r) => r.reference === reference);
+		expect((await getPersonalPage({ slug: sp.slug, token })).openRequests).toEqual(['inzage']);
+		const requests = (await findPrivacyRequests(beheerder.actor)).filter((r) => r.reference === reference);
 		expect(requests).toHaveLength(1);
-		const result = await carryOutPrivacyRequest(beheerder.actor, sp.id, requests[0].id, { origin: ORIGIN });
+		const result = await carryOutPrivacyRequest(beheerder.actor, { requestId: requests[0].id, origin: ORIGIN });
 		expect(result).toEqual({ exportText: undefined, mailed: true });
 		const [mail] = (await db().select().from(mailOutbox).where(eq(mailOutbox.to, email!))).filter((m) => m.subject.startsWith('Jouw gegevens'));
 		expect(mail.subject).toContain(reference);
@@ -91,20 +91,20 @@ describe('privacy requests through the personal link', () => {
 			.where(and(eq(auditLog.userId, beheerder.user.id), eq(auditLog.action, 'case.export')));
 		expect(audit.map((a) => a.entityId)).toContain(caseId);
 		// Carried out once only.
-		await expect(carryOutPrivacyRequest(beheerder.actor, sp.id, requests[0].id, { origin: ORIGIN })).rejects.toMatchObject({ status: 400 });
+		await expect(carryOutPrivacyRequest(beheerder.actor, { requestId: requests[0].id, origin: ORIGIN })).rejects.toMatchObject({ status: 400 });
 	});
 
 	it('deletion: the case and everything personal go, the registration stays, the link dies', async () => {
 		const { caseId, token, email, reference } = await buildContact(sp, { naam: 'Joris Smit', opvolgen: 'ja' });
-		await addNote(regisseur.actor, sp.id, caseId, { notitie: 'Gesprek gehad.' });
-		await referCase(regisseur.actor, sp.id, caseId, { soort: 'buddy', akkoord: 'ja' });
-		await sendFollowUp(regisseur.actor, sp.id, caseId, { origin: ORIGIN });
+		await addNote(regisseur.actor, { caseId, notitie: 'Gesprek gehad.' });
+		await referCase(regisseur.actor, { caseId, soort: 'buddy', akkoord: 'ja' });
+		await sendFollowUp(regisseur.actor, { caseId, origin: ORIGIN });
 		const registrationId = await registrationIdOf(caseId);
 		expect((await db().select().from(mailOutbox).where(eq(mailOutbox.to, email!))).length).toBe(2);
 
 		await requestPrivacy({ slug: sp.slug, token, kind: 'verwijderen' });
-		const [request] = (await findPrivacyRequests(beheerder.actor, sp.id)).filter((r) => r.reference === reference && r.kind === 'verwijderen');
-		expect(await carryOutPrivacyRequest(beheerder.actor, sp.id, request.id, { origin: ORIGIN })).toEqual({
+		const [request] = (await findPrivacyRequests(beheerder.actor)).filter((r) => r.reference === reference && r.kind === 'verwijderen');
+		expect(await carryOutPrivacyRequest(beheerder.actor, { requestId: request.id, origin: ORIGIN })).toEqual({
 			mailed: true,
 			removed: ['1 vraag (dossier) met je gegevens en onze aantekeningen', '1 aanvraag voor een buddy', '2 mails aan jou']
 		});
@@ -120,9 +120,9 @@ describe('privacy requests through the personal link', () => {
 		expect(mails.map((m) => m.subject)).toEqual([`Je gegevens zijn gewist (${reference})`]);
 		expect(mails[0].text).not.toContain('Joris Smit');
 
-		await caught(getPersonalPage(sp.slug, token), NotFoundError);
+		await caught(getPersonalPage({ slug: sp.slug, token }), NotFoundError);
 		await caught(requestPrivacy({ slug: sp.slug, token, kind: 'inzage' }), NotFoundError);
-		expect((await findPrivacyRequests(beheerder.actor, sp.id)).find((r) => r.id === request.id)).toMatchObject({ caseExists: false });
+		expect((await findPrivacyRequests(beheerder.actor)).find((r) => r.id === request.id)).toMatchObject({ caseExists: false });
 	});
 });
 
@@ -204,6 +204,48 @@ describe('retention (purgeClosedCases)', () => {
 	});
 });
 
+describe('open cases nobody touches (closeDormantCases)', () => {
+	it('closes an open case without any change for the retention period, with the reason in its history; it is deleted one period later', async () => {
+		const now = new Date();
+		const yearly = await buildSteunpunt();
+		const monthly = await buildSteunpunt({ retentionMonths: 1 });
+		const touch = (caseId: string, at: Date) => db().update(contactCase).set({ updatedAt: at }).where(eq(contactCase.id, caseId));
+		const dormant = await buildCase(yearly, { status: 'in-behandeling' });
+		await touch(dormant.caseId, monthsAgo(now, 13));
+		const quiet = await buildCase(yearly, { status: 'wacht-op-ouder' });
+		await touch(quiet.caseId, monthsAgo(now, 11));
+		const monthlyDormant = await buildCase(monthly);
+		await touch(monthlyDormant.caseId, monthsAgo(now, 2));
+		const closedLongAgo = await buildCase(yearly, { status: 'afgesloten', closedAt: monthsAgo(now, 6) });
+		await touch(closedLongAgo.caseId, monthsAgo(now, 20));
+
+		expect(await closeDormantCases(now, yearly.id)).toBe(1);
+		expect(await closeDormantCases(now)).toBeGreaterThanOrEqual(1);
+		const state = async (caseId: string) => (await db().select().from(contactCase).where(eq(contactCase.id, caseId)))[0];
+		expect(await state(dormant.caseId)).toMatchObject({ status: 'afgesloten', closedAt: now });
+		expect(await state(monthlyDormant.caseId)).toMatchObject({ status: 'afgesloten', closedAt: now });
+		expect(await state(quiet.caseId)).toMatchObject({ status: 'wacht-op-ouder', closedAt: null });
+		expect((await state(closedLongAgo.caseId)).closedAt).toEqual(monthsAgo(now, 6));
+		const events = await db().select().from(caseEvent).where(eq(caseEvent.caseId, dormant.caseId));
+		expect(events.filter((e) => e.kind === 'status')).toEqual([
+			expect.objectContaining({ userId: null, data: { from: 'in-behandeling', to: 'afgesloten', reden: 'geen-wijziging' } })
+		]);
+		const audit = await db()
+			.select()
+			.from(auditLog)
+			.where(and(eq(auditLog.steunpuntId, yearly.id), eq(auditLog.action, 'case.autoclose')));
+		expect(audit.map((a) => a.detail)).toEqual([{ count: 1, reason: 'geen wijziging binnen de bewaartermijn' }]);
+
+		// Closed today, so the ordinary retention keeps it one more period, then it goes.
+		await purgeClosedCases(now);
+		expect(await state(dormant.caseId)).toBeDefined();
+		const later = new Date(now.getTime() + 400 * 86_400_000);
+		await purgeClosedCases(later);
+		expect(await state(dormant.caseId)).toBeUndefined();
+		expect(await db().select().from(casePerson).where(eq(casePerson.caseId, dormant.caseId))).toHaveLength(0);
+	});
+});
+
 describe('row-level security on the contact tables', () => {
 	it('shows a steunpunt only its own rows, and refuses rows for another', async () => {
 		const a = await buildSteunpunt();
@@ -212,8 +254,8 @@ describe('row-level security on the contact tables', () => {
 		const regB = await buildUser({ steunpuntId: b.id, roles: ['regisseur'] });
 		const caseA = await buildContact(a);
 		const caseB = await buildContact(b);
-		await referCase(regA.actor, a.id, caseA.caseId, { soort: 'buddy', akkoord: 'ja' });
-		await referCase(regB.actor, b.id, caseB.caseId, { soort: 'buddy', akkoord: 'ja' });
+		await referCase(regA.actor, { caseId: caseA.caseId, soort: 'buddy', akkoord: 'ja' });
+		await referCase(regB.actor, { caseId: caseB.caseId, soort: 'buddy', akkoord: 'ja' });
 		for (const table of [contactCase, casePerson, registration, referral]) {
 			const all = await db().select({ steunpuntId: table.steunpuntId }).from(table);
 			expect(all.some((r) => r.steunpuntId === b.id)).toBe(true);

@@ -440,11 +440,10 @@ export const PERSONAL_DATA: Record<string, TableEntry> = {
 		about: 'Een dossier: de vraag van één ouder, van het eerste contact tot het afsluiten.',
 		subjects: ['ouder', 'kind'],
 		retention:
-			'Dossier: het aantal maanden van steunpunt.retention_months (standaard 12) na het afsluiten helemaal weg, met alles wat eraan hangt (contacten/purge-cases.ts purgeClosedCases).',
+			'Dossier: het aantal maanden van steunpunt.retention_months (standaard 12) na het afsluiten helemaal weg, met alles wat eraan hangt (contacten/purge-cases.ts purgeClosedCases). Een open dossier waarin zo lang niets is gewijzigd, wordt eerst vanzelf afgesloten (contacten/purge-cases.ts closeDormantCases).',
 		inzage: 'tonen',
 		deletion: 'rij-verwijderen',
 		handledBy: 'contacten/privacy.ts exportCase, carryOutPrivacyRequest',
-		gap: 'Een dossier dat nooit wordt afgesloten, blijft bewaard: er is geen termijn voor open dossiers.',
 		columns: {
 			id: 'operationeel',
 			steunpunt_id: 'operationeel',
