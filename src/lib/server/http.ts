@@ -78,6 +78,8 @@ export interface StaffCall {
 	steunpunt: PublicSteunpunt;
 	values: Record<string, string | string[]>;
 	params: Record<string, string>;
+	/** The request's address (its origin goes into links in mails). */
+	url: URL;
 }
 
 /** One public form post: the fields and the request's client address (for rate limits). */
@@ -102,7 +104,7 @@ export function staffAction<T>(call: (c: StaffCall) => Promise<T>, then?: (resul
 			values,
 			async () => {
 				const { actor, steunpunt } = await staffContext(event.locals, event.params.steunpunt);
-				c = { actor, steunpunt, values, params: event.params };
+				c = { actor, steunpunt, values, params: event.params, url: event.url };
 				return call(c);
 			},
 			(result) => (then && c ? then(result, c) : null)

@@ -11,6 +11,8 @@ import { buildActivity, buildSignup, buildSteunpunt, buildUser } from '../testin
 import { useTestDatabase } from '../testing/db';
 import { mailsTo } from '../testing/mail';
 import { caught } from '../testing/expect-error';
+import { actorFor } from '../auth/sessions';
+import type { Actor } from '../auth/roles';
 import {
 	cancelActivity,
 	copyActivity,
@@ -55,6 +57,11 @@ const form = (overrides: Record<string, unknown> = {}): Record<string, unknown> 
 	...overrides
 });
 
+/** How staffContext sees `who` on the pages of steunpunt `steunpuntId`: not a member there, so no steunpunt (actorFor). */
+function onPagesOf(who: User, steunpuntId: string): Actor {
+	const memberships = who.actor.roles.map((role) => ({ steunpuntId: who.actor.steunpuntId!, role }));
+	return actorFor({ userId: who.user.id, email: who.email, naam: 'Test', complete: true, needsEnrolment: false, memberships, isLandelijk: false }, steunpuntId);
+}
 async function activityRow(id: string) {
 	const [row] = await db().select().from(activity).where(eq(activity.id, id));
 	return row;
@@ -75,7 +82,7 @@ describe('planning', () => {
 	});
 
 	it('creates one activity in Dutch local time, audited', async () => {
-		const id = await createActivity(regisseur.actor, sp.id, form(), NOW);
+		const id = await createActivity(regisseur.actor, form(), NOW);
 		const row = await activityRow(id);
 		expect(row).toMatchObject({
 			steunpuntId: sp.id,
@@ -99,7 +106,7 @@ describe('planning', () => {
 	});
 
 	it('plans a series of 4, every 3 months, at the same clock time over the change to summer time', async () => {
-		const id = await createActivity(regisseur.actor, sp.id, form({ datum: '2026-12-15', reeks: 'ja', herhaling: 'maanden', interval: '3', aantal: '4' }), NOW);
+		const id = await createActivity(regisseur.actor, form({ datum: '2026-12-15', reeks: 'ja', herhaling: 'maanden', interval: '3', aantal: '4' }), NOW);
 		const first = await activityRow(id);
 		expect(first.seriesId).not.toBeNull();
 		const series = await db().select().from(activity).where(eq(activity.seriesId, first.seriesId!)).orderBy(asc(activity.startsAt));
@@ -115,7 +122,7 @@ describe('planning', () => {
 	});
 
 	it('plans a weekly series', async () => {
-		const id = await createActivity(regisseur.actor, sp.id, form({ datum: '2026-12-01', reeks: 'ja', herhaling: 'weken', interval: '1', aantal: '3' }), NOW);
+		const id = await createActivity(regisseur.actor, form({ datum: '2026-12-01', reeks: 'ja', herhaling: 'weken', interval: '1', aantal: '3' }), NOW);
 		const series = await db()
 			.select()
 			.from(activity)
@@ -151,38 +158,44 @@ describe('planning', () => {
 		['a series of 13', { reeks: 'ja', herhaling: 'maanden', interval: '1', aantal: '13' }, { aantal: 'Een reeks heeft 2 tot 12 keer.' }]
 	])('refuses %s with a clear message, and saves nothing', async (_name, overrides, fields) => {
 		const before = await db().select({ id: activity.id }).from(activity).where(eq(activity.steunpuntId, sp.id));
-		const error = await caught(createActivity(regisseur.actor, sp.id, form(overrides), NOW), ValidationError);
+		const error = await caught(createActivity(regisseur.actor, form(overrides), NOW), ValidationError);
 		expect(error.fields).toEqual(fields);
 		expect(await db().select({ id: activity.id }).from(activity).where(eq(activity.steunpuntId, sp.id))).toHaveLength(before.length);
 	});
 
 	it('keeps an online meeting without address, and a physical one without link', async () => {
 		const online = await activityRow(
-			await createActivity(regisseur.actor, sp.id, form({ soort: 'online', onlineLink: 'https://meet.example/abc', adres: 'Weg 1' }), NOW)
+			await createActivity(regisseur.actor, form({ soort: 'online', onlineLink: 'https://meet.example/abc', adres: 'Weg 1' }), NOW)
 		);
 		expect(online).toMatchObject({ online: true, onlineUrl: 'https://meet.example/abc', address: null, place: null, locationName: null });
-		const physical = await activityRow(await createActivity(regisseur.actor, sp.id, form({ onlineLink: 'https://meet.example/abc' }), NOW));
+		const physical = await activityRow(await createActivity(regisseur.actor, form({ onlineLink: 'https://meet.example/abc' }), NOW));
 		expect(physical).toMatchObject({ online: false, onlineUrl: null });
 	});
 
 	it('only the regisseur and beheerder plan; staff of another steunpunt gets 404', async () => {
 		const beheerder = await buildUser({ steunpuntId: sp.id, roles: ['beheerder'] });
-		expect(await createActivity(beheerder.actor, sp.id, form(), NOW)).toMatch(/^[0-9a-f-]{36}$/);
+		expect(await createActivity(beheerder.actor, form(), NOW)).toMatch(/^[0-9a-f-]{36}$/);
 		for (const role of ['consulent', 'redacteur', 'meelezer', 'buddy', 'beleid'] as const) {
 			const user = await buildUser({ steunpuntId: sp.id, roles: [role] });
-			await caught(createActivity(user.actor, sp.id, form(), NOW), ForbiddenError);
-			await caught(findActivities(user.actor, sp.id, NOW), ForbiddenError);
+			await caught(createActivity(user.actor, form(), NOW), ForbiddenError);
+			await caught(findActivities(user.actor, NOW), ForbiddenError);
 		}
 		const other = await buildSteunpunt();
 		const stranger = await buildUser({ steunpuntId: other.id, roles: ['regisseur'] });
-		await caught(createActivity(stranger.actor, sp.id, form(), NOW), NotFoundError);
+		// On our pages they are no member: 404.
+		await caught(createActivity(onPagesOf(stranger, sp.id), form(), NOW), NotFoundError);
+		await caught(findActivities(onPagesOf(stranger, sp.id), NOW), NotFoundError);
+		// On their own pages they plan in their own steunpunt, and see only its activities.
+		const theirs = await createActivity(stranger.actor, form(), NOW);
+		expect((await activityRow(theirs)).steunpuntId).toBe(other.id);
 		const a = await buildActivity(sp, { now: NOW });
-		await caught(updateActivity(stranger.actor, sp.id, a.id, form(), { origin: ORIGIN }, NOW), NotFoundError);
-		await caught(updateActivity(regisseur.actor, other.id, a.id, form(), { origin: ORIGIN }, NOW), NotFoundError);
-		// Their own steunpunt id with our activity: still 404.
-		await caught(cancelActivity(stranger.actor, other.id, a.id, {}, NOW), NotFoundError);
-		await caught(copyActivity(stranger.actor, other.id, a.id, { datum: '2026-12-20' }, NOW), NotFoundError);
-		expect((await activityRow(a.id)).status).toBe('gepland');
+		expect((await findActivities(stranger.actor, NOW)).coming.map((x) => x.id)).toEqual([theirs]);
+		// Our activity from their steunpunt: 404, and nothing changes.
+		await caught(updateActivity(stranger.actor, { ...form(), activityId: a.id, origin: ORIGIN }, NOW), NotFoundError);
+		await caught(cancelActivity(stranger.actor, { activityId: a.id }, NOW), NotFoundError);
+		await caught(copyActivity(stranger.actor, { datum: '2026-12-20', activityId: a.id }, NOW), NotFoundError);
+		expect(await activityRow(a.id)).toMatchObject({ status: 'gepland', sequence: 0, title: a.title });
+		expect(await db().select().from(activity).where(eq(activity.steunpuntId, other.id))).toHaveLength(1);
 	});
 });
 
@@ -203,11 +216,11 @@ describe('changing, copying and calling off', () => {
 		const w2 = await buildSignup(sp, a.id, { aantal: '1' }, now);
 		const values = formValuesOf(await activityRow(a.id));
 
-		const fewer = await caught(updateActivity(regisseur.actor, sp.id, a.id, { ...values, plekken: '2' }, { origin: ORIGIN }, now), ValidationError);
+		const fewer = await caught(updateActivity(regisseur.actor, { ...values, plekken: '2', activityId: a.id, origin: ORIGIN }, now), ValidationError);
 		expect(fewer.fields).toEqual({ plekken: 'Er zijn al 3 mensen aangemeld. Kies minstens 3 plekken, of meld eerst mensen af.' });
 		expect((await activityRow(a.id)).sequence).toBe(0);
 
-		await updateActivity(regisseur.actor, sp.id, a.id, { ...values, plekken: '6', titel: 'Nieuwe titel' }, { origin: ORIGIN }, now);
+		await updateActivity(regisseur.actor, { ...values, plekken: '6', titel: 'Nieuwe titel', activityId: a.id, origin: ORIGIN }, now);
 		expect(await activityRow(a.id)).toMatchObject({ capacity: 6, title: 'Nieuwe titel', sequence: 1 });
 		const statuses = await db().select().from(activitySignup).where(eq(activitySignup.activityId, a.id));
 		expect(statuses.find((s) => s.id === w1.signupId)?.status).toBe('aangeboden');
@@ -216,7 +229,7 @@ describe('changing, copying and calling off', () => {
 		expect(offers.filter((m) => m.subject === 'Er is een plek vrij: Nieuwe titel')).toHaveLength(1);
 		expect(await audits(a.id, 'activity.update')).toHaveLength(1);
 
-		await updateActivity(regisseur.actor, sp.id, a.id, { ...values, plekken: '6' }, { origin: ORIGIN }, now);
+		await updateActivity(regisseur.actor, { ...values, plekken: '6', activityId: a.id, origin: ORIGIN }, now);
 		expect((await activityRow(a.id)).sequence).toBe(2);
 	});
 
@@ -228,12 +241,12 @@ describe('changing, copying and calling off', () => {
 		const changed = (address: string) => mailsTo(address, 'Gewijzigd:');
 
 		// The factory's times carry seconds; the form has whole minutes: save once to align them.
-		await updateActivity(regisseur.actor, sp.id, a.id, values, { origin: ORIGIN }, now);
+		await updateActivity(regisseur.actor, { ...values, activityId: a.id, origin: ORIGIN }, now);
 		const before = (await changed(confirmed.email!)).length;
-		await updateActivity(regisseur.actor, sp.id, a.id, { ...values, titel: 'Andere titel', beschrijving: 'Nieuw', plekken: '3' }, { origin: ORIGIN }, now);
+		await updateActivity(regisseur.actor, { ...values, titel: 'Andere titel', beschrijving: 'Nieuw', plekken: '3', activityId: a.id, origin: ORIGIN }, now);
 		expect(await changed(confirmed.email!)).toHaveLength(before);
 
-		await updateActivity(regisseur.actor, sp.id, a.id, { ...values, plekken: '3', begintijd: '20:00', eindtijd: '22:00' }, { origin: ORIGIN }, now);
+		await updateActivity(regisseur.actor, { ...values, plekken: '3', begintijd: '20:00', eindtijd: '22:00', activityId: a.id, origin: ORIGIN }, now);
 		// The outbox has no order of its own: find the mail by what it says.
 		const toConfirmed = (await changed(confirmed.email!)).find((m) => m.text.includes('20.00 tot 22.00 uur'))!;
 		expect(toConfirmed).toBeDefined();
@@ -252,15 +265,15 @@ describe('changing, copying and calling off', () => {
 		);
 		expect((await changed(waiting.email!)).filter((m) => m.text.includes('20.00 tot 22.00 uur'))).toHaveLength(1);
 
-		await updateActivity(regisseur.actor, sp.id, a.id, { ...formValuesOf(row), adres: 'Andere straat 2' }, { origin: ORIGIN }, now);
+		await updateActivity(regisseur.actor, { ...formValuesOf(row), adres: 'Andere straat 2', activityId: a.id, origin: ORIGIN }, now);
 		expect(await changed(confirmed.email!)).toHaveLength(before + 2);
 	});
 
 	it('copies an activity to another date: same details and clock times, no participants', async () => {
-		const id = await createActivity(regisseur.actor, sp.id, form({ datum: dateToNlLocal(new Date(now.getTime() + 10 * DAY)).day }), now);
+		const id = await createActivity(regisseur.actor, form({ datum: dateToNlLocal(new Date(now.getTime() + 10 * DAY)).day }), now);
 		await buildSignup(sp, id, {}, now);
 		const day = dateToNlLocal(new Date(now.getTime() + 200 * DAY)).day;
-		const copyId = await copyActivity(regisseur.actor, sp.id, id, { datum: day }, now);
+		const copyId = await copyActivity(regisseur.actor, { datum: day, activityId: id }, now);
 		expect(copyId).not.toBe(id);
 		const [original, copy] = [await activityRow(id), await activityRow(copyId)];
 		expect(copy).toMatchObject({
@@ -274,8 +287,10 @@ describe('changing, copying and calling off', () => {
 		expect(dateToNlLocal(copy.startsAt)).toEqual({ day, time: '19:30' });
 		expect(dateToNlLocal(copy.endsAt)).toEqual({ day, time: '21:30' });
 		expect(await db().select().from(activitySignup).where(eq(activitySignup.activityId, copyId))).toHaveLength(0);
-		expect((await caught(copyActivity(regisseur.actor, sp.id, id, { datum: '' }, now), ValidationError)).fields.datum).toBe('Vul de datum van de kopie in.');
-		expect((await caught(copyActivity(regisseur.actor, sp.id, id, { datum: '2026-13-01' }, now), ValidationError)).fields.datum).toBe(
+		expect((await caught(copyActivity(regisseur.actor, { datum: '', activityId: id }, now), ValidationError)).fields.datum).toBe(
+			'Vul de datum van de kopie in.'
+		);
+		expect((await caught(copyActivity(regisseur.actor, { datum: '2026-13-01', activityId: id }, now), ValidationError)).fields.datum).toBe(
 			'Deze datum bestaat niet.'
 		);
 	});
@@ -285,7 +300,7 @@ describe('changing, copying and calling off', () => {
 		const x = await buildSignup(sp, a.id, {}, now);
 		const w = await buildSignup(sp, a.id, {}, now);
 		const phoneOnly = await buildSignup(sp, a.id, { email: '', telefoon: '06 12345678' }, now);
-		await cancelActivity(regisseur.actor, sp.id, a.id, { reden: 'De spreker is ziek.\u0000' }, now);
+		await cancelActivity(regisseur.actor, { reden: 'De spreker is ziek.\u0000', activityId: a.id }, now);
 		expect(await activityRow(a.id)).toMatchObject({ status: 'afgelast', sequence: 1 });
 		const rows = await db().select().from(activitySignup).where(eq(activitySignup.activityId, a.id));
 		expect(rows.map((r) => r.status)).toEqual(['geannuleerd', 'geannuleerd', 'geannuleerd']);
@@ -297,9 +312,10 @@ describe('changing, copying and calling off', () => {
 		}
 		expect(phoneOnly.email).toBeNull();
 		expect((await audits(a.id, 'activity.cancel'))[0].detail).toEqual({ participants: 3 });
-		expect((await caught(cancelActivity(regisseur.actor, sp.id, a.id, {}, now), ValidationError)).fields.form).toBe('Deze activiteit is al afgelast.');
+		expect((await caught(cancelActivity(regisseur.actor, { activityId: a.id }, now), ValidationError)).fields.form).toBe('Deze activiteit is al afgelast.');
 		expect(
-			(await caught(updateActivity(regisseur.actor, sp.id, a.id, formValuesOf(await activityRow(a.id)), { origin: ORIGIN }, now), ValidationError)).fields.form
+			(await caught(updateActivity(regisseur.actor, { ...formValuesOf(await activityRow(a.id)), activityId: a.id, origin: ORIGIN }, now), ValidationError))
+				.fields.form
 		).toMatch(/afgelast/);
 	});
 });
@@ -359,13 +375,13 @@ describe('the agendas', () => {
 	it("shows one activity, also a past one, and answers 404 for another steunpunt's activity", async () => {
 		const mine = await buildActivity(sp, { now, onlineUrl: null });
 		const theirs = await buildActivity(other, { now });
-		const shown = await getPublicActivity(sp.slug, mine.id, now);
+		const shown = await getPublicActivity({ slug: sp.slug, activityId: mine.id }, now);
 		expect(shown).toMatchObject({ id: mine.id, open: true, past: false, maxPerSignup: 2, offerHours: 48 });
 		expect(Object.keys(shown)).not.toContain('onlineUrl');
-		await caught(getPublicActivity(sp.slug, theirs.id, now), NotFoundError);
-		await caught(getPublicActivity(sp.slug, 'niet-een-id', now), NotFoundError);
-		await caught(getPublicActivity('bestaat-niet-xyz', mine.id, now), NotFoundError);
-		const past = await getPublicActivity(sp.slug, mine.id, new Date(mine.endsAt.getTime() + DAY));
+		await caught(getPublicActivity({ slug: sp.slug, activityId: theirs.id }, now), NotFoundError);
+		await caught(getPublicActivity({ slug: sp.slug, activityId: 'niet-een-id' }, now), NotFoundError);
+		await caught(getPublicActivity({ slug: 'bestaat-niet-xyz', activityId: mine.id }, now), NotFoundError);
+		const past = await getPublicActivity({ slug: sp.slug, activityId: mine.id }, new Date(mine.endsAt.getTime() + DAY));
 		expect(past).toMatchObject({ open: false, past: true });
 	});
 
@@ -374,7 +390,7 @@ describe('the agendas', () => {
 		const regisseur = await buildUser({ steunpuntId: sp2.id, roles: ['regisseur'] });
 		const coming = await buildActivity(sp2, { now });
 		const past = await buildActivity(sp2, { startsAt: new Date(now.getTime() - 30 * DAY), now });
-		const list = await findActivities(regisseur.actor, sp2.id, now);
+		const list = await findActivities(regisseur.actor, now);
 		expect(list.coming.map((a) => a.id)).toEqual([coming.id]);
 		expect(list.past.map((a) => a.id)).toEqual([past.id]);
 	});

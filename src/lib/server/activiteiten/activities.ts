@@ -7,7 +7,7 @@ import { and, asc, desc, eq, gt, gte, inArray, lt, sql } from 'drizzle-orm';
 import { ACTIVITY_KINDS, AUDIENCES, HOLDS_PLACE, KIND_SHORT, labelOf } from '$lib/activiteiten';
 import { db, withTenant, type Db } from '../db';
 import { activity, activitySignup, steunpunt } from '../db/schema';
-import { authorize, policies } from '../auth/policy';
+import { policies, tenantOf } from '../auth/policy';
 import type { Actor } from '../auth/roles';
 import { recordAudit } from '../audit/record';
 import { NotFoundError, ValidationError } from '../errors';
@@ -50,9 +50,12 @@ function notInPast(start: Date, now: Date, field = 'datum') {
 	if (start.getTime() < now.getTime() - 86_400_000 * 365) throw new ValidationError({ [field]: 'Deze datum ligt meer dan een jaar terug.' });
 }
 
+/** Planning: the fields of ActivityForm as posted, with the optional series fields; the function validates them. */
+export type CreateActivityInput = Record<string, unknown>;
+
 /** Plans one activity, or a series of them when `herhaling` is filled in. Returns the first id. */
-export async function createActivity(actor: Actor, steunpuntId: string, input: Record<string, unknown>, now = new Date()): Promise<string> {
-	authorize(actor, steunpuntId, policies.canManageActivities(actor));
+export async function createActivity(actor: Actor, input: CreateActivityInput, now = new Date()): Promise<string> {
+	const steunpuntId = tenantOf(actor, policies.canManageActivities(actor));
 	const data = parse(ZActivityInput, input);
 	const days = [data.datum];
 	let seriesId: string | null = null;
@@ -72,16 +75,19 @@ export async function createActivity(actor: Actor, steunpuntId: string, input: R
 	});
 }
 
+/**
+ * Editing: the fields of ActivityForm, then the activity (from the route) and `origin` for the
+ * links in the mails, spread after the fields so a field never overrides them.
+ */
+export interface UpdateActivityInput extends Record<string, unknown>, MailContext {
+	activityId: string;
+}
+
 /** Edits an activity. More places offer them to the waiting list; fewer never remove anyone. */
-export async function updateActivity(
-	actor: Actor,
-	steunpuntId: string,
-	id: string,
-	input: Record<string, unknown>,
-	ctx: MailContext,
-	now = new Date()
-): Promise<void> {
-	authorize(actor, steunpuntId, policies.canManageActivities(actor));
+export async function updateActivity(actor: Actor, input: UpdateActivityInput, now = new Date()): Promise<void> {
+	const steunpuntId = tenantOf(actor, policies.canManageActivities(actor));
+	const id = input.activityId;
+	const ctx: MailContext = { origin: input.origin };
 	if (!uuidLike.test(id)) throw new NotFoundError();
 	const data = parse(ZActivityInput, input);
 	const values = columns(data, data.datum);
@@ -134,12 +140,18 @@ export async function updateActivity(
 			});
 		}
 	});
-	await offerAfterChange(steunpuntId, id, ctx, now);
+	await offerAfterChange({ steunpuntId, activityId: id, origin: ctx.origin }, now);
 }
 
-/** A copy on another date: everything but the participants. */
-export async function copyActivity(actor: Actor, steunpuntId: string, id: string, input: Record<string, unknown>, now = new Date()): Promise<string> {
-	authorize(actor, steunpuntId, policies.canManageActivities(actor));
+/** The fields of a form about one activity, then the activity from the route (spread after them: a field never overrides it). */
+export interface ActivityFormInput extends Record<string, unknown> {
+	activityId: string;
+}
+
+/** A copy on another date (`datum`): everything but the participants. Returns the copy's id. */
+export async function copyActivity(actor: Actor, input: ActivityFormInput, now = new Date()): Promise<string> {
+	const steunpuntId = tenantOf(actor, policies.canManageActivities(actor));
+	const id = input.activityId;
 	if (!uuidLike.test(id)) throw new NotFoundError();
 	const { datum } = parse(ZCopyInput, input);
 	return withTenant(steunpuntId, async (tx) => {
@@ -184,9 +196,10 @@ export async function copyActivity(actor: Actor, steunpuntId: string, id: string
 	});
 }
 
-/** Calls an activity off: everyone signed up or waiting gets a mail. */
-export async function cancelActivity(actor: Actor, steunpuntId: string, id: string, input: Record<string, unknown>, now = new Date()): Promise<void> {
-	authorize(actor, steunpuntId, policies.canManageActivities(actor));
+/** Calls an activity off (`reden` goes into the mail): everyone signed up or waiting gets a mail. */
+export async function cancelActivity(actor: Actor, input: ActivityFormInput, now = new Date()): Promise<void> {
+	const steunpuntId = tenantOf(actor, policies.canManageActivities(actor));
+	const id = input.activityId;
 	if (!uuidLike.test(id)) throw new NotFoundError();
 	const reason = typeof input.reden === 'string' ? oneLine(input.reden).trim().slice(0, 500) || null : null;
 	const sp = await getSteunpuntById(steunpuntId);
@@ -279,7 +292,7 @@ async function counts(tx: Db, ids: string[]): Promise<Map<string, { taken: numbe
 }
 
 /** The public agenda of one steunpunt: what is still to come. */
-export async function findAgenda(slug: string, now = new Date()) {
+export async function findAgenda(slug: string, now = new Date()): Promise<ActivitySummary[]> {
 	const sp = await getSteunpuntBySlug(slug);
 	return withTenant(sp.id, async (tx) => {
 		const rows = await tx
@@ -296,8 +309,13 @@ export async function findAgenda(slug: string, now = new Date()) {
 	});
 }
 
+/** An activity in the national agenda, with the steunpunt that organises it. */
+export interface NationalActivity extends ActivitySummary {
+	steunpunt: { naam: string; slug: string };
+}
+
 /** The national agenda: every steunpunt's coming activities, optionally of one kind. */
-export async function findNationalAgenda(options: { kind?: string; now?: Date } = {}) {
+export async function findNationalAgenda(options: { kind?: string; now?: Date } = {}): Promise<NationalActivity[]> {
 	const now = options.now ?? new Date();
 	const kind = ACTIVITY_KINDS.some((k) => k.value === options.kind) ? options.kind : undefined;
 	const rows = await db()
@@ -317,9 +335,24 @@ export async function findNationalAgenda(options: { kind?: string; now?: Date } 
 	}));
 }
 
+/** One activity as the public site shows it (never the meeting link). */
+export interface PublicActivity extends ActivitySummary {
+	description: string | null;
+	locationName: string | null;
+	address: string | null;
+	place: string | null;
+	accessibility: string | null;
+	maxPerSignup: number;
+	offerHours: number;
+	/** Signing up is possible: planned and not yet started. */
+	open: boolean;
+	past: boolean;
+}
+
 /** One activity on the public site (also after it has passed, for links in old mails). */
-export async function getPublicActivity(slug: string, id: string, now = new Date()) {
-	const sp = await getSteunpuntBySlug(slug);
+export async function getPublicActivity(input: { slug: string; activityId: string }, now = new Date()): Promise<PublicActivity> {
+	const sp = await getSteunpuntBySlug(input.slug);
+	const id = input.activityId;
 	if (!uuidLike.test(id)) throw new NotFoundError();
 	return withTenant(sp.id, async (tx) => {
 		const [a] = await tx
@@ -343,9 +376,15 @@ export async function getPublicActivity(slug: string, id: string, now = new Date
 	});
 }
 
+/** The back-office list. */
+export interface ActivityList {
+	coming: ActivitySummary[];
+	past: ActivitySummary[];
+}
+
 /** The back-office list: coming activities first, then the last year's. */
-export async function findActivities(actor: Actor, steunpuntId: string, now = new Date()) {
-	authorize(actor, steunpuntId, policies.canManageActivities(actor));
+export async function findActivities(actor: Actor, now = new Date()): Promise<ActivityList> {
+	const steunpuntId = tenantOf(actor, policies.canManageActivities(actor));
 	return withTenant(steunpuntId, async (tx) => {
 		const coming = await tx
 			.select()

@@ -58,14 +58,14 @@ describe('the feedback mail', () => {
 		const before = new Date(now.getTime() - 3 * 24 * HOUR);
 		const came = await buildSignup(sp, a.id, {}, before);
 		const stayedAway = await buildSignup(sp, a.id, {}, before);
-		const early = await caught(sendFeedbackNow(regisseur.actor, sp.id, a.id, { origin: ORIGIN }, now), ValidationError);
+		const early = await caught(sendFeedbackNow(regisseur.actor, { activityId: a.id, origin: ORIGIN }, now), ValidationError);
 		expect(early.fields.form).toBe('De feedbackmail gaat pas na de activiteit, of als er iemand is afgetekend.');
 
-		await checkIn(regisseur.actor, sp.id, a.id, { aanmelding: came.signupId }, now);
-		expect(await sendFeedbackNow(regisseur.actor, sp.id, a.id, { origin: ORIGIN }, now)).toBe(1);
+		await checkIn(regisseur.actor, { aanmelding: came.signupId, activityId: a.id }, now);
+		expect(await sendFeedbackNow(regisseur.actor, { activityId: a.id, origin: ORIGIN }, now)).toBe(1);
 		expect(await feedbackMails(came.email)).toHaveLength(1);
 		expect(await feedbackMails(stayedAway.email)).toHaveLength(0);
-		expect((await caught(sendFeedbackNow(regisseur.actor, sp.id, a.id, { origin: ORIGIN }, now), ValidationError)).fields.form).toBe(
+		expect((await caught(sendFeedbackNow(regisseur.actor, { activityId: a.id, origin: ORIGIN }, now), ValidationError)).fields.form).toBe(
 			'De feedbackmail is al verstuurd.'
 		);
 		// Nor does the job send it again.
@@ -104,36 +104,42 @@ describe('the feedback link', () => {
 		const sp = await buildSteunpunt();
 		const regisseur = await buildUser({ steunpuntId: sp.id, roles: ['regisseur'] });
 		const { a, people, now } = await heldActivity(sp, 2, 3);
-		expect(await sendFeedbackNow(regisseur.actor, sp.id, a.id, { origin: ORIGIN }, now)).toBe(2);
+		expect(await sendFeedbackNow(regisseur.actor, { activityId: a.id, origin: ORIGIN }, now)).toBe(2);
 		const [mail] = await feedbackMails(people[0].email);
 		const token = feedbackToken(mail.text, sp.slug);
-		expect(await getFeedbackForm(sp.slug, token)).toMatchObject({ title: a.title });
+		expect(await getFeedbackForm({ slug: sp.slug, token: token })).toMatchObject({ title: a.title });
 
 		// The personal sign-up link is not a feedback link, and the other way round.
-		await caught(getFeedbackForm(sp.slug, people[0].token), NotFoundError);
+		await caught(getFeedbackForm({ slug: sp.slug, token: people[0].token }), NotFoundError);
 		const { getOwnSignup } = await import('./signups');
-		await caught(getOwnSignup(sp.slug, token, { origin: ORIGIN, now }), NotFoundError);
-		await caught(getFeedbackForm((await buildSteunpunt()).slug, token), NotFoundError);
+		await caught(getOwnSignup({ slug: sp.slug, token: token, origin: ORIGIN }, now), NotFoundError);
+		await caught(getFeedbackForm({ slug: (await buildSteunpunt()).slug, token: token }), NotFoundError);
 
-		expect((await caught(giveFeedback(sp.slug, token, { nuttig: '6' }, now), ValidationError)).fields.nuttig).toBe('Kies een cijfer van 1 tot 5.');
-		expect((await caught(giveFeedback(sp.slug, token, { nuttig: '4', volgendeKeer: 'a'.repeat(1001) }, now), ValidationError)).fields.volgendeKeer).toBe(
-			'Gebruik hooguit 1000 tekens.'
+		expect((await caught(giveFeedback({ slug: sp.slug, token: token, input: { nuttig: '6' } }, now), ValidationError)).fields.nuttig).toBe(
+			'Kies een cijfer van 1 tot 5.'
 		);
-		await giveFeedback(sp.slug, token, { nuttig: '4', volgendeKeer: 'Meer over het OPP.' }, now);
+		expect(
+			(await caught(giveFeedback({ slug: sp.slug, token: token, input: { nuttig: '4', volgendeKeer: 'a'.repeat(1001) } }, now), ValidationError)).fields
+				.volgendeKeer
+		).toBe('Gebruik hooguit 1000 tekens.');
+		await giveFeedback({ slug: sp.slug, token: token, input: { nuttig: '4', volgendeKeer: 'Meer over het OPP.' } }, now);
 		const rows = await db().select().from(activityFeedback).where(eq(activityFeedback.activityId, a.id));
 		expect(rows).toHaveLength(1);
 		expect(rows[0]).toMatchObject({ steunpuntId: sp.id, useful: 4, nextTime: 'Meer over het OPP.' });
 		expect(Object.keys(rows[0]).sort()).toEqual(['activityId', 'createdAt', 'id', 'nextTime', 'steunpuntId', 'useful']);
 		expect(rows[0].createdAt.toISOString()).toBe(`${dayInNL(now)}T12:00:00.000Z`);
 
-		const again = await caught(giveFeedback(sp.slug, token, { nuttig: '1' }, now), GoneError);
+		const again = await caught(giveFeedback({ slug: sp.slug, token: token, input: { nuttig: '1' } }, now), GoneError);
 		expect(again.status).toBe(410);
 		expect(again.message).toBe('Je hebt je antwoord al gegeven. Dank je wel!');
-		await caught(getFeedbackForm(sp.slug, token), GoneError);
+		await caught(getFeedbackForm({ slug: sp.slug, token: token }), GoneError);
 		expect(await db().select().from(activityFeedback).where(eq(activityFeedback.activityId, a.id))).toHaveLength(1);
 		// Two answers at the same moment through the other link: one is stored.
 		const other = feedbackToken((await feedbackMails(people[1].email))[0].text, sp.slug);
-		const settled = await Promise.allSettled([giveFeedback(sp.slug, other, { nuttig: '5' }, now), giveFeedback(sp.slug, other, { nuttig: '5' }, now)]);
+		const settled = await Promise.allSettled([
+			giveFeedback({ slug: sp.slug, token: other, input: { nuttig: '5' } }, now),
+			giveFeedback({ slug: sp.slug, token: other, input: { nuttig: '5' } }, now)
+		]);
 		expect(settled.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
 		expect(await db().select().from(activityFeedback).where(eq(activityFeedback.activityId, a.id))).toHaveLength(2);
 		const [signup] = await db().select().from(activitySignup).where(eq(activitySignup.id, people[0].signupId));
@@ -146,16 +152,16 @@ describe('topics discussed', () => {
 		const sp = await buildSteunpunt();
 		const regisseur = await buildUser({ steunpuntId: sp.id, roles: ['regisseur'] });
 		const coming = await buildActivity(sp);
-		expect((await caught(registerTopics(regisseur.actor, sp.id, coming.id, { onderwerpen: ['opp'] }), ValidationError)).fields.form).toMatch(
+		expect((await caught(registerTopics(regisseur.actor, { onderwerpen: ['opp'], activityId: coming.id }), ValidationError)).fields.form).toMatch(
 			/op de dag van de activiteit/
 		);
 		const beleid = await buildUser({ steunpuntId: sp.id, roles: ['beleid'] });
 		const { ForbiddenError } = await import('../errors');
-		await caught(registerTopics(beleid.actor, sp.id, coming.id, { onderwerpen: ['opp'] }), ForbiddenError);
+		await caught(registerTopics(beleid.actor, { onderwerpen: ['opp'], activityId: coming.id }), ForbiddenError);
 
 		const { a, now } = await heldActivity(sp, 1, 0);
 		const regs = () => db().select().from(registration).where(eq(registration.steunpuntId, sp.id));
-		await registerTopics(regisseur.actor, sp.id, a.id, { onderwerpen: ['opp', 'zorgplicht', 'opp'] }, now);
+		await registerTopics(regisseur.actor, { onderwerpen: ['opp', 'zorgplicht', 'opp'], activityId: a.id }, now);
 		let rows = await regs();
 		expect(rows).toHaveLength(1);
 		expect(rows[0]).toMatchObject({
@@ -169,16 +175,16 @@ describe('topics discussed', () => {
 		const [row] = await db().select().from(activity).where(eq(activity.id, a.id));
 		expect(row).toMatchObject({ topics: ['opp', 'zorgplicht'], registrationId: rows[0].id });
 
-		await registerTopics(regisseur.actor, sp.id, a.id, { onderwerpen: 'thuiszitten-verzuim' }, now);
+		await registerTopics(regisseur.actor, { onderwerpen: 'thuiszitten-verzuim', activityId: a.id }, now);
 		const firstId = rows[0].id;
 		rows = await regs();
 		expect(rows).toHaveLength(1);
 		expect(rows[0]).toMatchObject({ id: firstId, topics: ['thuiszitten-verzuim'] });
 
-		expect((await caught(registerTopics(regisseur.actor, sp.id, a.id, { onderwerpen: ['geen-onderwerp'] }, now), ValidationError)).fields.onderwerpen).toMatch(
-			/uit de lijst/
-		);
-		await registerTopics(regisseur.actor, sp.id, a.id, { onderwerpen: [] }, now);
+		expect(
+			(await caught(registerTopics(regisseur.actor, { onderwerpen: ['geen-onderwerp'], activityId: a.id }, now), ValidationError)).fields.onderwerpen
+		).toMatch(/uit de lijst/);
+		await registerTopics(regisseur.actor, { onderwerpen: [], activityId: a.id }, now);
 		expect(await regs()).toHaveLength(0);
 		const [emptied] = await db().select().from(activity).where(eq(activity.id, a.id));
 		expect(emptied).toMatchObject({ topics: [], registrationId: null });

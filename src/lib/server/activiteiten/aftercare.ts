@@ -6,7 +6,7 @@
 import { and, eq, gt, isNotNull, isNull, lt } from 'drizzle-orm';
 import { db, withTenant, type Db } from '../db';
 import { activity, activityFeedback, activitySignup, registration } from '../db/schema';
-import { authorize, policies } from '../auth/policy';
+import { policies, tenantOf } from '../auth/policy';
 import type { Actor } from '../auth/roles';
 import { recordAudit } from '../audit/record';
 import { NotFoundError, ValidationError } from '../errors';
@@ -69,11 +69,12 @@ async function mailFeedback(steunpuntId: string, activityId: string, ctx: MailCo
 	});
 }
 
-/** The regisseur sends the feedback mail at the end of the evening. */
-export async function sendFeedbackNow(actor: Actor, steunpuntId: string, activityId: string, ctx: MailContext, now = new Date()): Promise<number> {
-	authorize(actor, steunpuntId, policies.canManageActivities(actor));
+/** The regisseur sends the feedback mail at the end of the evening. Returns how many got it. */
+export async function sendFeedbackNow(actor: Actor, input: { activityId: string } & MailContext, now = new Date()): Promise<number> {
+	const steunpuntId = tenantOf(actor, policies.canManageActivities(actor));
+	const { activityId } = input;
 	if (!uuidLike.test(activityId)) throw new NotFoundError();
-	const sent = await mailFeedback(steunpuntId, activityId, ctx, now, true);
+	const sent = await mailFeedback(steunpuntId, activityId, { origin: input.origin }, now, true);
 	await withTenant(steunpuntId, (tx) =>
 		recordAudit(tx, actor, { action: 'activity.feedback_mail', entity: 'activity', entityId: activityId, detail: { sent } })
 	);
@@ -113,22 +114,40 @@ async function feedbackSignup(tx: Db, steunpuntId: string, token: string) {
 	return { s, a };
 }
 
-export async function getFeedbackForm(slug: string, token: string) {
-	const sp = await getSteunpuntBySlug(slug);
+/** The feedback link: the steunpunt and token from the route. */
+export interface FeedbackLink {
+	slug: string;
+	token: string;
+}
+
+/** What the feedback page names: which activity it was about. */
+export interface FeedbackForm {
+	title: string;
+	when: string;
+}
+
+/** The feedback page behind the link (404 for a wrong link, 410 once answered). */
+export async function getFeedbackForm(input: FeedbackLink): Promise<FeedbackForm> {
+	const sp = await getSteunpuntBySlug(input.slug);
 	await prepareLinks();
 	return withTenant(sp.id, async (tx) => {
-		const { a } = await feedbackSignup(tx, sp.id, token);
+		const { a } = await feedbackSignup(tx, sp.id, input.token);
 		return { title: a.title, when: formatWhen(a.startsAt, a.endsAt) };
 	});
 }
 
+/** The feedback link (from the route) and the form under `input` (`nuttig`, `volgendeKeer`). */
+export interface GiveFeedbackInput extends FeedbackLink {
+	input: Record<string, unknown>;
+}
+
 /** Stores the answer without the person; the link works once. */
-export async function giveFeedback(slug: string, token: string, input: Record<string, unknown>, now = new Date()): Promise<void> {
-	const sp = await getSteunpuntBySlug(slug);
-	const data = parse(ZFeedbackInput, input);
+export async function giveFeedback(input: GiveFeedbackInput, now = new Date()): Promise<void> {
+	const sp = await getSteunpuntBySlug(input.slug);
+	const data = parse(ZFeedbackInput, input.input);
 	await prepareLinks();
 	await withTenant(sp.id, async (tx) => {
-		const { s, a } = await feedbackSignup(tx, sp.id, token);
+		const { s, a } = await feedbackSignup(tx, sp.id, input.token);
 		const claimed = await tx
 			.update(activitySignup)
 			.set({ feedbackGiven: true })
@@ -142,9 +161,15 @@ export async function giveFeedback(slug: string, token: string, input: Record<st
 	});
 }
 
+/** The form's `onderwerpen`, then the activity from the route (spread after the fields: a field never overrides it). */
+export interface TopicsInput extends Record<string, unknown> {
+	activityId: string;
+}
+
 /** The topics discussed: one anonymous registration per activity, replaced on every save. */
-export async function registerTopics(actor: Actor, steunpuntId: string, activityId: string, input: Record<string, unknown>, now = new Date()): Promise<void> {
-	authorize(actor, steunpuntId, policies.canManageActivities(actor));
+export async function registerTopics(actor: Actor, input: TopicsInput, now = new Date()): Promise<void> {
+	const steunpuntId = tenantOf(actor, policies.canManageActivities(actor));
+	const { activityId } = input;
 	if (!uuidLike.test(activityId)) throw new NotFoundError();
 	const { onderwerpen } = parse(ZTopicsInput, input);
 	await withTenant(steunpuntId, async (tx) => {

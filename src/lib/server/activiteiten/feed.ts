@@ -13,8 +13,10 @@ import { whereText } from './mails';
 const cache = new Map<string, { at: number; body: string }>();
 const TTL_MS = 60_000;
 
-export async function activityFeed(slug: string, origin: string, now = new Date()): Promise<string> {
-	const sp = await getSteunpuntBySlug(slug);
+/** The feed (an iCalendar text) of the steunpunt with this slug; `origin` for the links in it. */
+export async function activityFeed(input: { slug: string; origin: string }, now = new Date()): Promise<string> {
+	const { origin } = input;
+	const sp = await getSteunpuntBySlug(input.slug);
 	const key = `${sp.id}|${origin}`;
 	const hit = cache.get(key);
 	if (hit && now.getTime() - hit.at < TTL_MS) return hit.body;

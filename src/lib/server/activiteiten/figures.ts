@@ -8,7 +8,7 @@ import { KIND_SHORT } from '$lib/activiteiten';
 import { TOPICS } from '$lib/taxonomy';
 import { withTenant } from '../db';
 import { activity, activityFeedback, activitySignup } from '../db/schema';
-import { authorize, policies } from '../auth/policy';
+import { policies, tenantOf } from '../auth/policy';
 import type { Actor } from '../auth/roles';
 import { MIN_COUNT, averageShown, shown } from '$lib/small-counts';
 
@@ -19,10 +19,25 @@ function percentage(part: number, whole: number): string {
 	return `${Math.round((100 * part) / whole)}%`;
 }
 
-export async function getActivityFigures(actor: Actor, steunpuntId: string, options: { sinceDays?: number; now?: Date } = {}) {
-	authorize(actor, steunpuntId, policies.canSeeActivityFigures(actor));
-	const now = options.now ?? new Date();
-	const since = new Date(now.getTime() - (options.sinceDays ?? 365) * 86_400_000);
+/** A figure as shown: a number, "minder dan 5", a percentage or an average. */
+type Shown = string;
+
+/** The figures page of the activities; every count is already suppressed below 5. */
+export interface ActivityFigures {
+	sinceDays: number;
+	activities: { held: Shown; coming: Shown; cancelled: Shown; byKind: { label: string; held: Shown }[] };
+	signups: { total: Shown; people: Shown; cancelled: Shown };
+	attendance: { activities: Shown; rate: Shown; noShows: Shown; came: Shown };
+	waitingList: { used: Shown; promoted: Shown };
+	feedback: { answers: Shown; useful: Shown; suggestions: string[] };
+	topics: { label: string; shown: Shown }[];
+}
+
+/** The figures of the actor's steunpunt over the last `sinceDays` days (default a year). */
+export async function getActivityFigures(actor: Actor, input: { sinceDays?: number } = {}, now = new Date()): Promise<ActivityFigures> {
+	const steunpuntId = tenantOf(actor, policies.canSeeActivityFigures(actor));
+	const sinceDays = input.sinceDays ?? 365;
+	const since = new Date(now.getTime() - sinceDays * 86_400_000);
 	// Activities from `since` on, also those still to come (their sign-ups count); "held" below
 	// only counts those that have started.
 	const inPeriod = and(eq(activity.steunpuntId, steunpuntId), gte(activity.startsAt, since));
@@ -91,7 +106,7 @@ export async function getActivityFigures(actor: Actor, steunpuntId: string, opti
 			.groupBy(sql`1`);
 		const held = kinds.reduce((n, k) => n + k.held, 0);
 		return {
-			sinceDays: options.sinceDays ?? 365,
+			sinceDays,
 			activities: {
 				held: shown(held),
 				coming: shown(kinds.reduce((n, k) => n + k.coming, 0)),

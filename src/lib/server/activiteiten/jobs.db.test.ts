@@ -36,7 +36,7 @@ describe('sendReminders', () => {
 		await buildSignup(sp, soon.id, { email: '', telefoon: '06 12345678' }, signedUp);
 		const waiting = await buildSignup(sp, soon.id, {}, signedUp);
 		const gone = await buildSignup(sp, (await buildActivity(sp, { startsAt: soon.startsAt, now })).id, {}, signedUp);
-		await cancelOwnSignup(sp.slug, gone.token, { origin: ORIGIN, now: signedUp });
+		await cancelOwnSignup({ slug: sp.slug, token: gone.token, origin: ORIGIN }, signedUp);
 		const later = await buildActivity(sp, { startsAt: new Date(now.getTime() + 50 * HOUR), now });
 		const notYet = await buildSignup(sp, later.id, {}, signedUp);
 		const off = await buildActivity(sp, { startsAt: new Date(now.getTime() + 20 * HOUR), now });
@@ -105,7 +105,10 @@ describe('purgeActivityPersonalData', () => {
 			expect(a.onlineUrl).toBeNull();
 			// The personal link no longer works.
 			await caught(
-				getOwnSignup(purged.a.steunpuntId === none.id ? none.slug : standard.slug, purged.s.token, { origin: ORIGIN, now: new Date(now.getTime() + 1000) }),
+				getOwnSignup(
+					{ slug: purged.a.steunpuntId === none.id ? none.slug : standard.slug, token: purged.s.token, origin: ORIGIN },
+					new Date(now.getTime() + 1000)
+				),
 				GoneError
 			);
 		}

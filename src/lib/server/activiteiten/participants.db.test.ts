@@ -10,6 +10,8 @@ import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, Val
 import { buildActivity, buildSignup, buildSteunpunt, buildUser } from '../testing/factories';
 import { useTestDatabase } from '../testing/db';
 import { caught } from '../testing/expect-error';
+import { actorFor } from '../auth/sessions';
+import type { Actor } from '../auth/roles';
 import { checkIn, exportParticipants, getActivity } from './participants';
 
 type Steunpunt = Awaited<ReturnType<typeof buildSteunpunt>>;
@@ -26,6 +28,11 @@ async function audits(entityId: string, action: string) {
 		.from(auditLog)
 		.where(and(eq(auditLog.entityId, entityId), eq(auditLog.action, action)));
 }
+/** How staffContext sees `who` on the pages of steunpunt `steunpuntId`: not a member there, so no steunpunt (actorFor). */
+function onPagesOf(who: User, steunpuntId: string): Actor {
+	const memberships = who.actor.roles.map((role) => ({ steunpuntId: who.actor.steunpuntId!, role }));
+	return actorFor({ userId: who.user.id, email: who.email, naam: 'Test', complete: true, needsEnrolment: false, memberships, isLandelijk: false }, steunpuntId);
+}
 async function checkedIn(signupId: string) {
 	const [row] = await db().select().from(activitySignup).where(eq(activitySignup.id, signupId));
 	return row.checkedInAt;
@@ -34,17 +41,18 @@ async function checkedIn(signupId: string) {
 describe('access', () => {
 	let sp: Steunpunt;
 	let a: Awaited<ReturnType<typeof buildActivity>>;
+	let signup: Awaited<ReturnType<typeof buildSignup>>;
 	const now = new Date();
 	beforeAll(async () => {
 		sp = await buildSteunpunt();
 		a = await buildActivity(sp, { now });
-		await buildSignup(sp, a.id, {}, now);
+		signup = await buildSignup(sp, a.id, {}, now);
 	});
 
 	it('the regisseur and beheerder see the participants, and every view is audited', async () => {
 		for (const role of ['regisseur', 'beheerder'] as const) {
 			const user = await buildUser({ steunpuntId: sp.id, roles: [role] });
-			const seen = await getActivity(user.actor, sp.id, a.id, now);
+			const seen = await getActivity(user.actor, { activityId: a.id }, now);
 			expect(seen.participants).toHaveLength(1);
 			const rows = (await audits(a.id, 'activity.view')).filter((r) => r.userId === user.user.id);
 			expect(rows).toHaveLength(1);
@@ -55,18 +63,21 @@ describe('access', () => {
 	it('other roles get 403; staff of another steunpunt and unknown ids get 404; nobody logged in 401', async () => {
 		for (const role of ['consulent', 'redacteur', 'meelezer', 'buddy', 'beleid'] as const) {
 			const user = await buildUser({ steunpuntId: sp.id, roles: [role] });
-			await caught(getActivity(user.actor, sp.id, a.id, now), ForbiddenError);
-			await caught(exportParticipants(user.actor, sp.id, a.id), ForbiddenError);
-			await caught(checkIn(user.actor, sp.id, a.id, { aanmelding: a.id }, now), ForbiddenError);
+			await caught(getActivity(user.actor, { activityId: a.id }, now), ForbiddenError);
+			await caught(exportParticipants(user.actor, { activityId: a.id }), ForbiddenError);
+			await caught(checkIn(user.actor, { aanmelding: a.id, activityId: a.id }, now), ForbiddenError);
 		}
 		const other = await buildSteunpunt();
 		const stranger = await buildUser({ steunpuntId: other.id, roles: ['regisseur', 'beheerder'] });
-		await caught(getActivity(stranger.actor, sp.id, a.id, now), NotFoundError);
-		await caught(getActivity(stranger.actor, other.id, a.id, now), NotFoundError);
-		await caught(exportParticipants(stranger.actor, other.id, a.id), NotFoundError);
+		// On our pages they are no member; on their own, our activity is not there.
+		await caught(getActivity(onPagesOf(stranger, sp.id), { activityId: a.id }, now), NotFoundError);
+		await caught(getActivity(stranger.actor, { activityId: a.id }, now), NotFoundError);
+		await caught(exportParticipants(stranger.actor, { activityId: a.id }), NotFoundError);
+		await caught(checkIn(stranger.actor, { aanmelding: signup.signupId, activityId: a.id }, a.startsAt), NotFoundError);
+		expect((await db().select().from(activitySignup).where(eq(activitySignup.id, signup.signupId)))[0].checkedInAt).toBeNull();
 		const regisseur = await buildUser({ steunpuntId: sp.id, roles: ['regisseur'] });
-		await caught(getActivity(regisseur.actor, sp.id, 'geen-id', now), NotFoundError);
-		await caught(getActivity({ userId: null, steunpuntId: null, roles: [], isLandelijk: false }, sp.id, a.id, now), UnauthenticatedError);
+		await caught(getActivity(regisseur.actor, { activityId: 'geen-id' }, now), NotFoundError);
+		await caught(getActivity({ userId: null, steunpuntId: null, roles: [], isLandelijk: false }, { activityId: a.id }, now), UnauthenticatedError);
 		expect((await audits(a.id, 'activity.view')).filter((r) => r.userId === stranger.user.id)).toHaveLength(0);
 	});
 });
@@ -86,8 +97,8 @@ describe('the list and check-in', () => {
 		await buildSignup(sp, a.id, { naam: 'Jan' }, now);
 		await buildSignup(sp, a.id, { naam: 'Wacht' }, now);
 		const { cancelOwnSignup } = await import('./signups');
-		await cancelOwnSignup(sp.slug, x.token, { origin: 'https://steunpunt.test', now });
-		const seen = await getActivity(regisseur.actor, sp.id, a.id, now);
+		await cancelOwnSignup({ slug: sp.slug, token: x.token, origin: 'https://steunpunt.test' }, now);
+		const seen = await getActivity(regisseur.actor, { activityId: a.id }, now);
 		expect(seen.participants.map((p) => [p.name, p.status])).toEqual([
 			['Jan', 'bevestigd'],
 			['Wacht', 'aangeboden']
@@ -105,26 +116,28 @@ describe('the list and check-in', () => {
 		const s = await buildSignup(sp, a.id, {}, now);
 		const w = await buildSignup(sp, a.id, {}, now);
 		const early = new Date(a.startsAt.getTime() - 25 * HOUR);
-		expect((await caught(checkIn(regisseur.actor, sp.id, a.id, { aanmelding: s.signupId }, early), ValidationError)).fields.form).toMatch(/vanaf een dag voor/);
+		expect((await caught(checkIn(regisseur.actor, { aanmelding: s.signupId, activityId: a.id }, early), ValidationError)).fields.form).toMatch(
+			/vanaf een dag voor/
+		);
 		expect(await checkedIn(s.signupId)).toBeNull();
 
 		const door = new Date(a.startsAt.getTime() - 23 * HOUR);
-		await checkIn(regisseur.actor, sp.id, a.id, { aanmelding: s.signupId }, door);
+		await checkIn(regisseur.actor, { aanmelding: s.signupId, activityId: a.id }, door);
 		expect(await checkedIn(s.signupId)).toEqual(door);
-		await caught(checkIn(regisseur.actor, sp.id, a.id, { aanmelding: w.signupId }, door), ConflictError);
+		await caught(checkIn(regisseur.actor, { aanmelding: w.signupId, activityId: a.id }, door), ConflictError);
 		expect(await checkedIn(w.signupId)).toBeNull();
-		expect((await caught(checkIn(regisseur.actor, sp.id, a.id, { aanmelding: 'x' }, door), ValidationError)).fields.form).toBe(
+		expect((await caught(checkIn(regisseur.actor, { aanmelding: 'x', activityId: a.id }, door), ValidationError)).fields.form).toBe(
 			'Kies een deelnemer uit de lijst.'
 		);
 		// A sign-up of another activity is not on this list.
 		const b = await buildActivity(sp, { now });
 		const elsewhere = await buildSignup(sp, b.id, {}, now);
-		await caught(checkIn(regisseur.actor, sp.id, a.id, { aanmelding: elsewhere.signupId }, door), ValidationError);
+		await caught(checkIn(regisseur.actor, { aanmelding: elsewhere.signupId, activityId: a.id }, door), ValidationError);
 
-		const seen = await getActivity(regisseur.actor, sp.id, a.id, door);
+		const seen = await getActivity(regisseur.actor, { activityId: a.id }, door);
 		expect(seen).toMatchObject({ canCheckIn: true, checkedInPeople: 1, afterwards: true });
 
-		await checkIn(regisseur.actor, sp.id, a.id, { aanmelding: s.signupId, aanwezig: 'nee' }, door);
+		await checkIn(regisseur.actor, { aanmelding: s.signupId, aanwezig: 'nee', activityId: a.id }, door);
 		expect(await checkedIn(s.signupId)).toBeNull();
 	});
 
@@ -143,7 +156,7 @@ describe('the list and check-in', () => {
 			now
 		);
 		await buildSignup(sp, a.id, { naam: 'Jan Jansen', email: '', telefoon: '0612345678' }, now);
-		const { filename, csv } = await exportParticipants(regisseur.actor, sp.id, a.id);
+		const { filename, csv } = await exportParticipants(regisseur.actor, { activityId: a.id });
 		expect(filename).toMatch(/^deelnemers-\d{4}-\d{2}-\d{2}\.csv$/);
 		expect(csv.startsWith('\uFEFF"Status";"Naam";"E-mail";"Telefoon";"Personen";"Wie";"Wensen";"Toelichting";"Aanwezig"\r\n')).toBe(true);
 		const lines = csv.slice(1).split('\r\n');

@@ -6,14 +6,13 @@ import { and, asc, eq } from 'drizzle-orm';
 import { NEEDS, PARTICIPANTS, SIGNUP_STATUSES, labelOf } from '$lib/activiteiten';
 import { withTenant, type Db } from '../db';
 import { activity, activitySignup } from '../db/schema';
-import { authorize, policies } from '../auth/policy';
+import { policies, tenantOf } from '../auth/policy';
 import type { Actor } from '../auth/roles';
 import { recordAudit } from '../audit/record';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { uuidLike } from '../platform/fields';
 import { dateToNlLocal, formatMoment } from './time';
-import { formValuesOf } from './activities';
-import { getPublicActivity } from './activities';
+import { formValuesOf, getPublicActivity, type PublicActivity } from './activities';
 import { getSteunpuntById } from '../platform/tenant';
 
 /** Check-in opens a day before the start (setting up, early arrivals) and stays open afterwards. */
@@ -29,7 +28,25 @@ async function load(tx: Db, steunpuntId: string, id: string) {
 	return a;
 }
 
-function present(s: typeof activitySignup.$inferSelect) {
+/** One sign-up as the regisseur sees it (names and contact details until they are wiped). */
+export interface Participant {
+	id: string;
+	status: string;
+	statusLabel: string;
+	people: number;
+	who: string;
+	name: string | null;
+	email: string | null;
+	phone: string | null;
+	needs: string[];
+	needsNote: string | null;
+	checkedIn: boolean;
+	/** Until when an offered place can be taken, as text. */
+	offerUntil: string | null;
+	wasWaiting: boolean;
+}
+
+function present(s: typeof activitySignup.$inferSelect): Participant {
 	return {
 		id: s.id,
 		status: s.status,
@@ -47,9 +64,28 @@ function present(s: typeof activitySignup.$inferSelect) {
 	};
 }
 
+/** The back-office page of one activity: the public details, the form values and the people (`waiting`: the list, not a count). */
+export interface ActivityDetail extends Omit<PublicActivity, 'waiting'> {
+	topics: string[];
+	onlineUrl: string | null;
+	/** The fields of ActivityForm, for editing. */
+	form: Record<string, string>;
+	feedbackSentAt: Date | null;
+	purged: boolean;
+	canCheckIn: boolean;
+	/** The activity has ended, or check-in began: time for the feedback mail and the topics. */
+	afterwards: boolean;
+	participants: Participant[];
+	waiting: Participant[];
+	gone: Participant[];
+	confirmedPeople: number;
+	checkedInPeople: number;
+}
+
 /** One activity with its participants and waiting list (audited: it shows personal data). */
-export async function getActivity(actor: Actor, steunpuntId: string, id: string, now = new Date()) {
-	authorize(actor, steunpuntId, policies.canManageActivities(actor));
+export async function getActivity(actor: Actor, input: { activityId: string }, now = new Date()): Promise<ActivityDetail> {
+	const steunpuntId = tenantOf(actor, policies.canManageActivities(actor));
+	const id = input.activityId;
 	const sp = await getSteunpuntById(steunpuntId);
 	const info = await withTenant(steunpuntId, async (tx) => {
 		const a = await load(tx, steunpuntId, id);
@@ -57,7 +93,7 @@ export async function getActivity(actor: Actor, steunpuntId: string, id: string,
 		await recordAudit(tx, actor, { action: 'activity.view', entity: 'activity', entityId: a.id, detail: { shown: signups.length } });
 		return { a, signups };
 	});
-	const pub = await getPublicActivity(sp.slug, id, now);
+	const pub = await getPublicActivity({ slug: sp.slug, activityId: id }, now);
 	const { a, signups } = info;
 	const list = signups.map(present);
 	const confirmed = list.filter((s) => s.status === 'bevestigd');
@@ -79,14 +115,22 @@ export async function getActivity(actor: Actor, steunpuntId: string, id: string,
 	};
 }
 
+/**
+ * Check-in: the form names the sign-up (`aanmelding`) and `aanwezig` (ja/nee); the activity from
+ * the route is spread after the fields, so a field never overrides it.
+ */
+export interface CheckInInput extends Record<string, unknown> {
+	activityId: string;
+}
+
 /** Marks someone present (or not) at the door. */
-export async function checkIn(actor: Actor, steunpuntId: string, activityId: string, input: Record<string, unknown>, now = new Date()): Promise<void> {
-	authorize(actor, steunpuntId, policies.canManageActivities(actor));
+export async function checkIn(actor: Actor, input: CheckInInput, now = new Date()): Promise<void> {
+	const steunpuntId = tenantOf(actor, policies.canManageActivities(actor));
 	const signupId = typeof input.aanmelding === 'string' ? input.aanmelding : '';
 	if (!uuidLike.test(signupId)) throw new ValidationError({ form: 'Kies een deelnemer uit de lijst.' });
 	const present = input.aanwezig !== 'nee';
 	await withTenant(steunpuntId, async (tx) => {
-		const a = await load(tx, steunpuntId, activityId);
+		const a = await load(tx, steunpuntId, input.activityId);
 		if (a.status !== 'gepland') throw new ValidationError({ form: 'Deze activiteit is afgelast.' });
 		if (now.getTime() < a.startsAt.getTime() - CHECK_IN_OPENS_MS)
 			throw new ValidationError({ form: 'Aanwezigheid aftekenen kan vanaf een dag voor de activiteit.' });
@@ -103,11 +147,17 @@ export async function checkIn(actor: Actor, steunpuntId: string, activityId: str
 	});
 }
 
+/** A CSV file to download. */
+export interface CsvFile {
+	filename: string;
+	csv: string;
+}
+
 /** The participants as CSV (Excel-friendly: semicolons, BOM; no formula injection). Audited. */
-export async function exportParticipants(actor: Actor, steunpuntId: string, activityId: string): Promise<{ filename: string; csv: string }> {
-	authorize(actor, steunpuntId, policies.canManageActivities(actor));
+export async function exportParticipants(actor: Actor, input: { activityId: string }): Promise<CsvFile> {
+	const steunpuntId = tenantOf(actor, policies.canManageActivities(actor));
 	return withTenant(steunpuntId, async (tx) => {
-		const a = await load(tx, steunpuntId, activityId);
+		const a = await load(tx, steunpuntId, input.activityId);
 		const rows = await tx.select().from(activitySignup).where(eq(activitySignup.activityId, a.id)).orderBy(asc(activitySignup.queueNo));
 		await recordAudit(tx, actor, { action: 'activity.export', entity: 'activity', entityId: a.id, detail: { rows: rows.length } });
 		const header = ['Status', 'Naam', 'E-mail', 'Telefoon', 'Personen', 'Wie', 'Wensen', 'Toelichting', 'Aanwezig'];

@@ -97,7 +97,7 @@ describe('signing up', () => {
 		expect(mail.text).toContain('op plek 2.');
 		expect(mail.text).toContain(`${ORIGIN}/${sp.slug}/aanmelding/${w2.token}`);
 		expect(mail.attachments).toEqual([]);
-		expect((await getOwnSignup(sp.slug, w2.token, { origin: ORIGIN, now })).position).toBe(2);
+		expect((await getOwnSignup({ slug: sp.slug, token: w2.token, origin: ORIGIN }, now)).position).toBe(2);
 		expect(await held(a.id)).toBe(2);
 	});
 
@@ -202,7 +202,7 @@ describe('bad input', () => {
 				else if (k === 'formtijd' && v === 'OLD') input.formtijd = await issueFormToken(`activiteit:${a.id}`, now.getTime() - 36 * HOUR);
 				else input[k] = v;
 			}
-			const error = await rejection(signUp({ slug: sp.slug, activityId: a.id, client: `bad-${randomUUID()}`, input, origin: ORIGIN, now }));
+			const error = await rejection(signUp({ slug: sp.slug, activityId: a.id, client: `bad-${randomUUID()}`, origin: ORIGIN, input }, now));
 			expect(error, name).toBeInstanceOf(ValidationError);
 			const fields = (error as ValidationError).fields;
 			expect(Object.keys(fields), name).toContain(field);
@@ -230,8 +230,8 @@ describe('bad input', () => {
 		const sp = await buildSteunpunt();
 		const a = await buildActivity(sp, { capacity: 100, now });
 		const client = `same-${randomUUID()}`;
-		for (let i = 0; i < 10; i++) await signUp({ slug: sp.slug, activityId: a.id, client, input: await signupForm(a.id, {}, now), origin: ORIGIN, now });
-		const error = await rejection(signUp({ slug: sp.slug, activityId: a.id, client, input: await signupForm(a.id, {}, now), origin: ORIGIN, now }));
+		for (let i = 0; i < 10; i++) await signUp({ slug: sp.slug, activityId: a.id, client, origin: ORIGIN, input: await signupForm(a.id, {}, now) }, now);
+		const error = await rejection(signUp({ slug: sp.slug, activityId: a.id, client, origin: ORIGIN, input: await signupForm(a.id, {}, now) }, now));
 		expect((error as { status: number }).status).toBe(429);
 		expect(await rowsOf(a.id)).toHaveLength(10);
 	});
@@ -255,7 +255,7 @@ describe('the waiting list and offers', () => {
 		expect([w1.status, w2.status]).toEqual(['wachtlijst', 'wachtlijst']);
 
 		const later = new Date(now.getTime() + HOUR);
-		await cancelOwnSignup(sp.slug, x.token, { origin: ORIGIN, now: later });
+		await cancelOwnSignup({ slug: sp.slug, token: x.token, origin: ORIGIN }, later);
 		expect(await signupRow(x.signupId)).toMatchObject({ status: 'geannuleerd', cancelledAt: later });
 		await mailTo(x.email, 'Je bent afgemeld');
 		const offered = await signupRow(w1.signupId);
@@ -269,21 +269,21 @@ describe('the waiting list and offers', () => {
 		// A newcomer: the offered place is held, and someone waits already.
 		const newcomer = await buildSignup(sp, a.id, {}, later);
 		expect(newcomer).toMatchObject({ status: 'wachtlijst', position: 2 });
-		expect((await getOwnSignup(sp.slug, w2.token, { origin: ORIGIN, now: later })).position).toBe(1);
+		expect((await getOwnSignup({ slug: sp.slug, token: w2.token, origin: ORIGIN }, later)).position).toBe(1);
 
-		const page = await getOwnSignup(sp.slug, w1.token, { origin: ORIGIN, now: later });
+		const page = await getOwnSignup({ slug: sp.slug, token: w1.token, origin: ORIGIN }, later);
 		expect(page).toMatchObject({ status: 'aangeboden', statusLabel: 'Plek aangeboden', position: null, offerExpiresAt: new Date(later.getTime() + 48 * HOUR) });
 
 		const accepted = new Date(later.getTime() + 47 * HOUR);
-		await acceptOffer(sp.slug, w1.token, { origin: ORIGIN, now: accepted });
+		await acceptOffer({ slug: sp.slug, token: w1.token, origin: ORIGIN }, accepted);
 		expect(await signupRow(w1.signupId)).toMatchObject({ status: 'bevestigd', confirmedAt: accepted, offerExpiresAt: null, wasWaiting: true });
 		const confirmation = await mailTo(w1.email, 'Je bent aangemeld');
 		expect(confirmation.attachments).toHaveLength(1);
 		expect(confirmation.attachments[0].content).toContain(`DTSTART:${icsTime(a.startsAt)}`);
 		expect(confirmation.text).toContain(`${ORIGIN}/${sp.slug}/aanmelding/${w1.token}`);
-		await caught(acceptOffer(sp.slug, w1.token, { origin: ORIGIN, now: accepted }), ConflictError);
+		await caught(acceptOffer({ slug: sp.slug, token: w1.token, origin: ORIGIN }, accepted), ConflictError);
 		// Someone still waiting cannot take a place that is not offered.
-		const notYet = await caught(acceptOffer(sp.slug, w2.token, { origin: ORIGIN, now: accepted }), ValidationError);
+		const notYet = await caught(acceptOffer({ slug: sp.slug, token: w2.token, origin: ORIGIN }, accepted), ValidationError);
 		expect(notYet.fields.form).toMatch(/nog geen plek/);
 		expect(await held(a.id)).toBe(2);
 	});
@@ -293,7 +293,7 @@ describe('the waiting list and offers', () => {
 		const x = await buildSignup(sp, a.id, {}, now);
 		const w1 = await buildSignup(sp, a.id, {}, now);
 		const w2 = await buildSignup(sp, a.id, {}, now);
-		await cancelOwnSignup(sp.slug, x.token, { origin: ORIGIN, now });
+		await cancelOwnSignup({ slug: sp.slug, token: x.token, origin: ORIGIN }, now);
 		expect((await signupRow(w1.signupId)).status).toBe('aangeboden');
 
 		// Not yet: the job leaves a running offer alone.
@@ -309,10 +309,10 @@ describe('the waiting list and offers', () => {
 		await mailTo(w2.email, 'Er is een plek vrij');
 
 		// Too late to take it; the link says why.
-		const gone = await caught(acceptOffer(sp.slug, w1.token, { origin: ORIGIN, now: after }), GoneError);
+		const gone = await caught(acceptOffer({ slug: sp.slug, token: w1.token, origin: ORIGIN }, after), GoneError);
 		expect(gone.status).toBe(410);
 		expect(gone.message).toMatch(/volgende op de wachtlijst/);
-		expect((await getOwnSignup(sp.slug, w1.token, { origin: ORIGIN, now: after })).status).toBe('verlopen');
+		expect((await getOwnSignup({ slug: sp.slug, token: w1.token, origin: ORIGIN }, after)).status).toBe('verlopen');
 		expect(await held(a.id)).toBe(1);
 	});
 
@@ -321,9 +321,9 @@ describe('the waiting list and offers', () => {
 		const x = await buildSignup(sp, a.id, {}, now);
 		const w1 = await buildSignup(sp, a.id, {}, now);
 		const w2 = await buildSignup(sp, a.id, {}, now);
-		await cancelOwnSignup(sp.slug, x.token, { origin: ORIGIN, now });
+		await cancelOwnSignup({ slug: sp.slug, token: x.token, origin: ORIGIN }, now);
 		const after = new Date(now.getTime() + 3 * HOUR);
-		const page = await getOwnSignup(sp.slug, w1.token, { origin: ORIGIN, now: after });
+		const page = await getOwnSignup({ slug: sp.slug, token: w1.token, origin: ORIGIN }, after);
 		expect(page).toMatchObject({ status: 'verlopen', offerExpiresAt: null });
 		expect((await signupRow(w2.signupId)).status).toBe('aangeboden');
 		await mailTo(w1.email, 'De plek is doorgegeven');
@@ -331,8 +331,8 @@ describe('the waiting list and offers', () => {
 		const y = await buildActivity(sp, { capacity: 1, offerHours: 2, now });
 		const yx = await buildSignup(sp, y.id, {}, now);
 		const yw = await buildSignup(sp, y.id, {}, now);
-		await cancelOwnSignup(sp.slug, yx.token, { origin: ORIGIN, now });
-		await caught(acceptOffer(sp.slug, yw.token, { origin: ORIGIN, now: after }), GoneError);
+		await cancelOwnSignup({ slug: sp.slug, token: yx.token, origin: ORIGIN }, now);
+		await caught(acceptOffer({ slug: sp.slug, token: yw.token, origin: ORIGIN }, after), GoneError);
 		expect((await signupRow(yw.signupId)).status).toBe('verlopen');
 	});
 
@@ -341,13 +341,13 @@ describe('the waiting list and offers', () => {
 		const a = await buildActivity(sp, { capacity: 1, offerHours: 48, startsAt, now });
 		const x = await buildSignup(sp, a.id, {}, now);
 		const w1 = await buildSignup(sp, a.id, {}, now);
-		await cancelOwnSignup(sp.slug, x.token, { origin: ORIGIN, now });
+		await cancelOwnSignup({ slug: sp.slug, token: x.token, origin: ORIGIN }, now);
 		expect((await signupRow(w1.signupId)).offerExpiresAt).toEqual(startsAt);
 
 		const b = await buildActivity(sp, { capacity: 1, startsAt, now });
 		const bx = await buildSignup(sp, b.id, {}, now);
 		const bw = await buildSignup(sp, b.id, {}, now);
-		await removeParticipant(regisseur, sp.id, b.id, { aanmelding: bx.signupId }, { origin: ORIGIN }, new Date(startsAt.getTime() + 60_000));
+		await removeParticipant(regisseur, { aanmelding: bx.signupId, activityId: b.id, origin: ORIGIN }, new Date(startsAt.getTime() + 60_000));
 		expect((await signupRow(bw.signupId)).status).toBe('wachtlijst');
 	});
 
@@ -359,11 +359,11 @@ describe('the waiting list and offers', () => {
 		const one = await buildSignup(sp, a.id, { aantal: '1' }, now);
 		const two = await buildSignup(sp, a.id, { aantal: '2' }, now);
 		const another = await buildSignup(sp, a.id, { aantal: '1' }, now);
-		await cancelOwnSignup(sp.slug, x.token, { origin: ORIGIN, now });
+		await cancelOwnSignup({ slug: sp.slug, token: x.token, origin: ORIGIN }, now);
 		// 3 free: the first in line (3 people) fits and gets all of them.
 		expect((await signupRow(big.signupId)).status).toBe('aangeboden');
 		expect((await signupRow(one.signupId)).status).toBe('wachtlijst');
-		await cancelOwnSignup(sp.slug, big.token, { origin: ORIGIN, now });
+		await cancelOwnSignup({ slug: sp.slug, token: big.token, origin: ORIGIN }, now);
 		// 3 free again: 1 + 2 in queue order.
 		expect((await signupRow(one.signupId)).status).toBe('aangeboden');
 		expect((await signupRow(two.signupId)).status).toBe('aangeboden');
@@ -376,7 +376,7 @@ describe('the waiting list and offers', () => {
 		const x = await buildSignup(sp, a.id, { aantal: '1' }, now);
 		await buildSignup(sp, a.id, { aantal: '2' }, now);
 		const group = await buildSignup(sp, a.id, { aantal: '3' }, now);
-		await cancelOwnSignup(sp.slug, x.token, { origin: ORIGIN, now });
+		await cancelOwnSignup({ slug: sp.slug, token: x.token, origin: ORIGIN }, now);
 		// One place free; the group of three waiting does not fit, so it is not offered.
 		expect((await signupRow(group.signupId)).status).toBe('wachtlijst');
 		const newcomer = await buildSignup(sp, a.id, { aantal: '1' }, now);
@@ -406,7 +406,7 @@ describe('the personal link', () => {
 	it('shows the sign-up, and after cancelling the link answers 410 with a clear message', async () => {
 		const a = await buildActivity(sp, { now });
 		const s = await buildSignup(sp, a.id, { aantal: '2', behoeften: ['ringleiding'] }, now);
-		const page = await getOwnSignup(sp.slug, s.token, { origin: ORIGIN, now });
+		const page = await getOwnSignup({ slug: sp.slug, token: s.token, origin: ORIGIN }, now);
 		expect(page).toMatchObject({
 			status: 'bevestigd',
 			statusLabel: 'Aangemeld',
@@ -415,11 +415,11 @@ describe('the personal link', () => {
 			position: null,
 			activity: { id: a.id, title: a.title, maxPerSignup: 2, started: false, cancelled: false }
 		});
-		await cancelOwnSignup(sp.slug, s.token, { origin: ORIGIN, now });
+		await cancelOwnSignup({ slug: sp.slug, token: s.token, origin: ORIGIN }, now);
 		for (const call of [
-			() => cancelOwnSignup(sp.slug, s.token, { origin: ORIGIN, now }),
-			() => acceptOffer(sp.slug, s.token, { origin: ORIGIN, now }),
-			() => changeOwnSignup(sp.slug, s.token, { aantal: '1' }, { origin: ORIGIN, now })
+			() => cancelOwnSignup({ slug: sp.slug, token: s.token, origin: ORIGIN }, now),
+			() => acceptOffer({ slug: sp.slug, token: s.token, origin: ORIGIN }, now),
+			() => changeOwnSignup({ slug: sp.slug, token: s.token, origin: ORIGIN, input: { aantal: '1' } }, now)
 		]) {
 			const gone = await caught(call(), GoneError);
 			expect(gone.status).toBe(410);
@@ -446,8 +446,8 @@ describe('the personal link', () => {
 			[sp.slug, unknownId],
 			[other.slug, s.token]
 		]) {
-			await caught(getOwnSignup(slug, token, { origin: ORIGIN, now }), NotFoundError);
-			await caught(cancelOwnSignup(slug, token, { origin: ORIGIN, now }), NotFoundError);
+			await caught(getOwnSignup({ slug: slug, token: token, origin: ORIGIN }, now), NotFoundError);
+			await caught(cancelOwnSignup({ slug: slug, token: token, origin: ORIGIN }, now), NotFoundError);
 		}
 		expect((await signupRow(s.signupId)).status).toBe('bevestigd');
 	});
@@ -456,18 +456,18 @@ describe('the personal link', () => {
 		const a = await buildActivity(sp, { now });
 		const s = await buildSignup(sp, a.id, {}, now);
 		const ended = new Date(a.endsAt.getTime() + 60_000);
-		const gone = await caught(getOwnSignup(sp.slug, s.token, { origin: ORIGIN, now: ended }), GoneError);
+		const gone = await caught(getOwnSignup({ slug: sp.slug, token: s.token, origin: ORIGIN }, ended), GoneError);
 		expect(gone.message).toBe('Deze link is verlopen: de activiteit is voorbij.');
-		await caught(cancelOwnSignup(sp.slug, s.token, { origin: ORIGIN, now: ended }), GoneError);
+		await caught(cancelOwnSignup({ slug: sp.slug, token: s.token, origin: ORIGIN }, ended), GoneError);
 
 		const during = new Date(a.startsAt.getTime() + 60_000);
-		expect((await getOwnSignup(sp.slug, s.token, { origin: ORIGIN, now: during })).activity.started).toBe(true);
-		expect((await caught(cancelOwnSignup(sp.slug, s.token, { origin: ORIGIN, now: during }), GoneError)).message).toMatch(/al begonnen/);
+		expect((await getOwnSignup({ slug: sp.slug, token: s.token, origin: ORIGIN }, during)).activity.started).toBe(true);
+		expect((await caught(cancelOwnSignup({ slug: sp.slug, token: s.token, origin: ORIGIN }, during), GoneError)).message).toMatch(/al begonnen/);
 		await db().update(activity).set({ status: 'afgelast' }).where(eq(activity.id, a.id));
-		expect((await caught(changeOwnSignup(sp.slug, s.token, { aantal: '1' }, { origin: ORIGIN, now }), GoneError)).message).toBe(
+		expect((await caught(changeOwnSignup({ slug: sp.slug, token: s.token, origin: ORIGIN, input: { aantal: '1' } }, now), GoneError)).message).toBe(
 			'Deze activiteit gaat niet door.'
 		);
-		expect((await getOwnSignup(sp.slug, s.token, { origin: ORIGIN, now })).activity.cancelled).toBe(true);
+		expect((await getOwnSignup({ slug: sp.slug, token: s.token, origin: ORIGIN }, now)).activity.cancelled).toBe(true);
 		expect((await signupRow(s.signupId)).status).toBe('bevestigd');
 	});
 
@@ -475,38 +475,44 @@ describe('the personal link', () => {
 		const a = await buildActivity(sp, { capacity: 4, maxPerSignup: 3, now });
 		const s1 = await buildSignup(sp, a.id, { aantal: '1' }, now);
 		await buildSignup(sp, a.id, { aantal: '2' }, now);
-		const three = await caught(changeOwnSignup(sp.slug, s1.token, { aantal: '3' }, { origin: ORIGIN, now }), ValidationError);
+		const three = await caught(changeOwnSignup({ slug: sp.slug, token: s1.token, origin: ORIGIN, input: { aantal: '3' } }, now), ValidationError);
 		expect(three.fields).toEqual({ aantal: 'Er is nog 1 plek vrij. Je kunt met hooguit 2 personen komen.' });
-		const four = await caught(changeOwnSignup(sp.slug, s1.token, { aantal: '4' }, { origin: ORIGIN, now }), ValidationError);
+		const four = await caught(changeOwnSignup({ slug: sp.slug, token: s1.token, origin: ORIGIN, input: { aantal: '4' } }, now), ValidationError);
 		expect(four.fields).toEqual({ aantal: 'Je kunt je aanmelden met hooguit 3 personen.' });
 		expect((await signupRow(s1.signupId)).people).toBe(1);
 
-		await changeOwnSignup(sp.slug, s1.token, { aantal: '2', behoeften: ['tolk'], toelichting: 'Pools', telefoon: '06 87654321' }, { origin: ORIGIN, now });
+		await changeOwnSignup(
+			{ slug: sp.slug, token: s1.token, origin: ORIGIN, input: { aantal: '2', behoeften: ['tolk'], toelichting: 'Pools', telefoon: '06 87654321' } },
+			now
+		);
 		expect(await signupRow(s1.signupId)).toMatchObject({ people: 2, needs: ['tolk'], needsNote: 'Pools', phone: '06 87654321' });
 		expect(await held(a.id)).toBe(4);
-		const full = await caught(changeOwnSignup(sp.slug, s1.token, { aantal: '3' }, { origin: ORIGIN, now }), ValidationError);
+		const full = await caught(changeOwnSignup({ slug: sp.slug, token: s1.token, origin: ORIGIN, input: { aantal: '3' } }, now), ValidationError);
 		expect(full.fields.aantal).toBe('Er is geen plek meer vrij. Je kunt met hooguit 2 personen komen.');
 
 		const w = await buildSignup(sp, a.id, { aantal: '1' }, now);
 		expect(w.status).toBe('wachtlijst');
 		// Someone waiting may change their group freely (within the maximum).
-		await changeOwnSignup(sp.slug, w.token, { aantal: '3' }, { origin: ORIGIN, now });
+		await changeOwnSignup({ slug: sp.slug, token: w.token, origin: ORIGIN, input: { aantal: '3' } }, now);
 		expect((await signupRow(w.signupId)).status).toBe('wachtlijst');
-		await changeOwnSignup(sp.slug, w.token, { aantal: '1' }, { origin: ORIGIN, now });
+		await changeOwnSignup({ slug: sp.slug, token: w.token, origin: ORIGIN, input: { aantal: '1' } }, now);
 
-		await changeOwnSignup(sp.slug, s1.token, { aantal: '1' }, { origin: ORIGIN, now });
+		await changeOwnSignup({ slug: sp.slug, token: s1.token, origin: ORIGIN, input: { aantal: '1' } }, now);
 		expect((await signupRow(w.signupId)).status).toBe('aangeboden');
 		await mailTo(w.email, 'Er is een plek vrij');
 		expect(await held(a.id)).toBe(4);
 
-		const bad = await caught(changeOwnSignup(sp.slug, s1.token, { aantal: 'veel', telefoon: '12' }, { origin: ORIGIN, now }), ValidationError);
+		const bad = await caught(
+			changeOwnSignup({ slug: sp.slug, token: s1.token, origin: ORIGIN, input: { aantal: 'veel', telefoon: '12' } }, now),
+			ValidationError
+		);
 		expect(Object.keys(bad.fields).sort()).toEqual(['aantal', 'telefoon']);
 	});
 
 	it('someone who gave only a phone number must keep one', async () => {
 		const a = await buildActivity(sp, { now });
 		const s = await buildSignup(sp, a.id, { email: '', telefoon: '06 12345678' }, now);
-		const error = await caught(changeOwnSignup(sp.slug, s.token, { aantal: '1', telefoon: '' }, { origin: ORIGIN, now }), ValidationError);
+		const error = await caught(changeOwnSignup({ slug: sp.slug, token: s.token, origin: ORIGIN, input: { aantal: '1', telefoon: '' } }, now), ValidationError);
 		expect(error.fields.telefoon).toMatch(/telefoonnummer/);
 		expect((await signupRow(s.signupId)).phone).toBe('06 12345678');
 	});
@@ -520,13 +526,13 @@ describe('the personal link', () => {
 		const regisseur = await buildUser({ steunpuntId: sp.id, roles: ['regisseur'] });
 		const [row] = await db().select().from(activity).where(eq(activity.id, a.id));
 		const moved = new Date(a.startsAt.getTime() + 14 * DAY);
-		await updateActivity(regisseur.actor, sp.id, a.id, { ...formValuesOf(row), datum: dateToNlLocal(moved).day }, { origin: ORIGIN }, now);
+		await updateActivity(regisseur.actor, { ...formValuesOf(row), datum: dateToNlLocal(moved).day, activityId: a.id, origin: ORIGIN }, now);
 		const [after] = await db().select().from(activity).where(eq(activity.id, a.id));
 		expect(dateToNlLocal(after.startsAt)).toEqual(dateToNlLocal(moved));
 		expect(after.sequence).toBe(1);
 		// A week after the old date, the link still works: the activity has not happened yet.
 		const weekAfterOldDate = new Date(a.endsAt.getTime() + 7 * DAY);
-		expect((await getOwnSignup(sp.slug, s.token, { origin: ORIGIN, now: weekAfterOldDate })).status).toBe('bevestigd');
+		expect((await getOwnSignup({ slug: sp.slug, token: s.token, origin: ORIGIN }, weekAfterOldDate)).status).toBe('bevestigd');
 		expect((await signupRow(s.signupId)).tokenExpiresAt).toEqual(after.endsAt);
 	});
 });
@@ -548,7 +554,7 @@ describe('places under concurrency', () => {
 		for (let i = 0; i < 5; i++) await buildSignup(sp, a.id, {}, now);
 		const inputs = await Promise.all(Array.from({ length: 50 }, () => signupForm(a.id, {}, now)));
 		const results = await Promise.all(
-			inputs.map((input, i) => signUp({ slug: sp.slug, activityId: a.id, client: `burst-${i}-${randomUUID()}`, input, origin: ORIGIN, now }))
+			inputs.map((input, i) => signUp({ slug: sp.slug, activityId: a.id, client: `burst-${i}-${randomUUID()}`, origin: ORIGIN, input }, now))
 		);
 		expect(results.filter((r) => r.status === 'bevestigd')).toHaveLength(5);
 		const waiting = results.filter((r) => r.status === 'wachtlijst');
@@ -586,8 +592,8 @@ describe('places under concurrency', () => {
 
 		// Round one: 4 cancellations of confirmed pairs and 16 people on the list trying to take a place.
 		const calls = [
-			...confirmed.slice(0, 4).map((c) => cancelOwnSignup(sp.slug, c.token, { origin: ORIGIN, now })),
-			...waiting.slice(0, 16).map((w) => acceptOffer(sp.slug, w.token, { origin: ORIGIN, now }))
+			...confirmed.slice(0, 4).map((c) => cancelOwnSignup({ slug: sp.slug, token: c.token, origin: ORIGIN }, now)),
+			...waiting.slice(0, 16).map((w) => acceptOffer({ slug: sp.slug, token: w.token, origin: ORIGIN }, now))
 		];
 		const settled = await Promise.allSettled(calls);
 		for (const r of settled) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(ValidationError);
@@ -599,9 +605,9 @@ describe('places under concurrency', () => {
 		const stillWaiting = waiting.filter((w) => afterOne.some((r) => r.id === w.signupId && r.status === 'wachtlijst'));
 		const offeredNow = waiting.filter((w) => afterOne.some((r) => r.id === w.signupId && r.status === 'aangeboden'));
 		const round2 = await Promise.allSettled([
-			cancelOwnSignup(sp.slug, confirmed[4].token, { origin: ORIGIN, now }),
-			...stillWaiting.slice(0, 9).map((w) => cancelOwnSignup(sp.slug, w.token, { origin: ORIGIN, now })),
-			...[...offeredNow, ...stillWaiting.slice(9)].slice(0, 10).map((w) => acceptOffer(sp.slug, w.token, { origin: ORIGIN, now }))
+			cancelOwnSignup({ slug: sp.slug, token: confirmed[4].token, origin: ORIGIN }, now),
+			...stillWaiting.slice(0, 9).map((w) => cancelOwnSignup({ slug: sp.slug, token: w.token, origin: ORIGIN }, now)),
+			...[...offeredNow, ...stillWaiting.slice(9)].slice(0, 10).map((w) => acceptOffer({ slug: sp.slug, token: w.token, origin: ORIGIN }, now))
 		]);
 		expect(round2.length).toBeGreaterThanOrEqual(11);
 		for (const r of round2) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(ValidationError);
@@ -622,7 +628,7 @@ describe('places under concurrency', () => {
 		await buildSignup(sp, a.id, {}, now);
 		const w = await buildSignup(sp, a.id, {}, now);
 		await db().update(activity).set({ capacity: 2 }).where(eq(activity.id, a.id));
-		await offerAfterChange(sp.id, a.id, { origin: ORIGIN }, now);
+		await offerAfterChange({ steunpuntId: sp.id, activityId: a.id, origin: ORIGIN }, now);
 		expect((await signupRow(w.signupId)).status).toBe('aangeboden');
 	});
 });

@@ -11,7 +11,7 @@ import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
 import { HOLDS_PLACE, SIGNUP_STATUSES, labelOf } from '$lib/activiteiten';
 import { PRIVACY_VERSION } from '$lib/contacten';
 import { withTenant, type Db } from '../db';
-import { authorize, policies } from '../auth/policy';
+import { policies, tenantOf } from '../auth/policy';
 import type { Actor } from '../auth/roles';
 import { recordAudit } from '../audit/record';
 import { activity, activitySignup } from '../db/schema';
@@ -261,41 +261,47 @@ async function insertSignup(
 	return { signupId: id, status, token, position };
 }
 
-/** A parent or professional signs up on the public site (spam guards as for questions). */
-export async function signUp(options: {
+/** The fields of a form, as posted: the domain function validates them. */
+type FormFields = Record<string, unknown>;
+
+/** The public sign-up: the steunpunt and activity (from the route), who posts, and the form under `input`. */
+export interface SignUpInput extends MailContext {
 	slug: string;
 	activityId: string;
+	/** The client address, for the rate limit. */
 	client: string;
-	input: Record<string, unknown>;
-	origin: string;
-	now?: Date;
-}): Promise<SignupResult> {
-	const sp = await getSteunpuntBySlug(options.slug);
-	const now = options.now ?? new Date();
-	if (!uuidLike.test(options.activityId)) throw new NotFoundError();
+	input: FormFields;
+}
+
+/** A parent or professional signs up on the public site (spam guards as for questions). */
+export async function signUp(input: SignUpInput, now = new Date()): Promise<SignupResult> {
+	const sp = await getSteunpuntBySlug(input.slug);
+	const ctx: MailContext = { origin: input.origin };
+	if (!uuidLike.test(input.activityId)) throw new NotFoundError();
 	await checkHumanSubmission({
-		purpose: `activiteit:${options.activityId}`,
-		token: options.input.formtijd,
-		honeypot: options.input.website,
+		purpose: `activiteit:${input.activityId}`,
+		token: input.input.formtijd,
+		honeypot: input.input.website,
 		now: now.getTime()
 	});
-	await limitSubmissions({ kind: 'activiteit', steunpuntId: sp.id, client: options.client });
-	const data = parse(ZSignupInput, options.input);
-	return underLock(sp, options.activityId, { origin: options.origin }, now, (tx, a, out) =>
-		insertSignup(tx, sp, a, data, { origin: options.origin }, now, out)
-	);
+	await limitSubmissions({ kind: 'activiteit', steunpuntId: sp.id, client: input.client });
+	const data = parse(ZSignupInput, input.input);
+	return underLock(sp, input.activityId, ctx, now, (tx, a, out) => insertSignup(tx, sp, a, data, ctx, now, out));
+}
+
+/**
+ * The fields of a back-office form about one activity, then the activity (from the route) and
+ * `origin` for the links in the mails, spread after the fields so a field never overrides them.
+ */
+export interface ParticipantInput extends FormFields, MailContext {
+	activityId: string;
 }
 
 /** The regisseur adds someone who signed up by phone or at the door (no spam guards). Audited. */
-export async function addParticipant(
-	actor: Actor,
-	steunpuntId: string,
-	activityId: string,
-	input: Record<string, unknown>,
-	ctx: MailContext,
-	now = new Date()
-): Promise<SignupResult> {
-	authorize(actor, steunpuntId, policies.canManageActivities(actor));
+export async function addParticipant(actor: Actor, input: ParticipantInput, now = new Date()): Promise<SignupResult> {
+	const steunpuntId = tenantOf(actor, policies.canManageActivities(actor));
+	const { activityId } = input;
+	const ctx: MailContext = { origin: input.origin };
 	const sp = await getSteunpuntById(steunpuntId);
 	const data = parse(ZSignupInput, input);
 	const result = await underLock(sp, activityId, ctx, now, (tx, a, out) => insertSignup(tx, sp, a, data, ctx, now, out));
@@ -332,14 +338,20 @@ export interface OwnSignup {
 	activity: { id: string; title: string; when: string; where: string; maxPerSignup: number; started: boolean; cancelled: boolean };
 }
 
+/** The personal link: the steunpunt and token from the route; `origin` for the links in the mails. */
+export interface OwnSignupInput extends MailContext {
+	slug: string;
+	token: string;
+}
+
 /** What the personal link shows: the sign-up, its place in the queue and what can be done. */
-export async function getOwnSignup(slug: string, token: string, options: { origin: string; now?: Date }): Promise<OwnSignup> {
-	const sp = await getSteunpuntBySlug(slug);
-	const now = options.now ?? new Date();
+export async function getOwnSignup(input: OwnSignupInput, now = new Date()): Promise<OwnSignup> {
+	const sp = await getSteunpuntBySlug(input.slug);
+	const ctx: MailContext = { origin: input.origin };
 	await prepareLinks();
-	const s = await withTenant(sp.id, (tx) => signupByToken(tx, sp.id, token, now));
+	const s = await withTenant(sp.id, (tx) => signupByToken(tx, sp.id, input.token, now));
 	// An offer that ran out is settled first, so the page never shows a stale offer.
-	if (s.status === 'aangeboden' && s.offerExpiresAt && s.offerExpiresAt < now) await underLock(sp, s.activityId, options, now, async () => undefined);
+	if (s.status === 'aangeboden' && s.offerExpiresAt && s.offerExpiresAt < now) await underLock(sp, s.activityId, ctx, now, async () => undefined);
 	return withTenant(sp.id, async (tx) => {
 		const [fresh] = await tx.select().from(activitySignup).where(eq(activitySignup.id, s.id));
 		const [a] = await tx.select().from(activity).where(eq(activity.id, s.activityId));
@@ -423,35 +435,40 @@ async function ownIds(sp: PublicSteunpunt, token: string, now: Date): Promise<{ 
 }
 
 /** Cancels through the personal link; a held place goes to the waiting list. */
-export async function cancelOwnSignup(slug: string, token: string, options: { origin: string; now?: Date }): Promise<void> {
-	const sp = await getSteunpuntBySlug(slug);
-	const now = options.now ?? new Date();
-	const { activityId, signupId } = await ownIds(sp, token, now);
-	await underLock(sp, activityId, options, now, async (tx, a, out) => {
-		await cancelSignup(tx, sp, a, await lockedOwn(tx, signupId, a, now), options, now, out);
+export async function cancelOwnSignup(input: OwnSignupInput, now = new Date()): Promise<void> {
+	const sp = await getSteunpuntBySlug(input.slug);
+	const ctx: MailContext = { origin: input.origin };
+	const { activityId, signupId } = await ownIds(sp, input.token, now);
+	await underLock(sp, activityId, ctx, now, async (tx, a, out) => {
+		await cancelSignup(tx, sp, a, await lockedOwn(tx, signupId, a, now), ctx, now, out);
 	});
 }
 
 /** Takes an offered place through the link, before the offer runs out. */
-export async function acceptOffer(slug: string, token: string, options: { origin: string; now?: Date }): Promise<void> {
-	const sp = await getSteunpuntBySlug(slug);
-	const now = options.now ?? new Date();
-	const { activityId, signupId } = await ownIds(sp, token, now);
-	await underLock(sp, activityId, options, now, async (tx, a, out) => {
+export async function acceptOffer(input: OwnSignupInput, now = new Date()): Promise<void> {
+	const sp = await getSteunpuntBySlug(input.slug);
+	const ctx: MailContext = { origin: input.origin };
+	const { activityId, signupId } = await ownIds(sp, input.token, now);
+	await underLock(sp, activityId, ctx, now, async (tx, a, out) => {
 		const s = await lockedOwn(tx, signupId, a, now);
 		if (s.status === 'bevestigd') throw new ConflictError('Je hebt de plek al genomen. Je bent aangemeld.');
 		if (s.status !== 'aangeboden') throw new ValidationError({ form: 'Er is nog geen plek voor je vrij. Je krijgt een mail als dat zo is.' });
-		await takePlace(tx, sp, a, s, options, now, out);
+		await takePlace(tx, sp, a, s, ctx, now, out);
 	});
 }
 
+/** A change through the personal link: the link (from the route) and the form under `input` (aantal, behoeften, toelichting, telefoon). */
+export interface ChangeOwnSignupInput extends OwnSignupInput {
+	input: FormFields;
+}
+
 /** Changes the group size, needs or phone through the link; a larger group needs free places. */
-export async function changeOwnSignup(slug: string, token: string, input: Record<string, unknown>, options: { origin: string; now?: Date }): Promise<void> {
-	const sp = await getSteunpuntBySlug(slug);
-	const now = options.now ?? new Date();
-	const data = parse(ZChangeInput, input);
-	const { activityId, signupId } = await ownIds(sp, token, now);
-	await underLock(sp, activityId, options, now, async (tx, a, out) => {
+export async function changeOwnSignup(input: ChangeOwnSignupInput, now = new Date()): Promise<void> {
+	const sp = await getSteunpuntBySlug(input.slug);
+	const ctx: MailContext = { origin: input.origin };
+	const data = parse(ZChangeInput, input.input);
+	const { activityId, signupId } = await ownIds(sp, input.token, now);
+	await underLock(sp, activityId, ctx, now, async (tx, a, out) => {
 		const s = await lockedOwn(tx, signupId, a, now);
 		if (data.aantal > a.maxPerSignup)
 			throw new ValidationError({ aantal: `Je kunt je aanmelden met hooguit ${a.maxPerSignup} ${a.maxPerSignup === 1 ? 'persoon' : 'personen'}.` });
@@ -470,7 +487,7 @@ export async function changeOwnSignup(slug: string, token: string, input: Record
 			.update(activitySignup)
 			.set({ people: data.aantal, needs: data.behoeften, needsNote: data.toelichting, phone: data.telefoon ?? (s.email ? null : s.phone), updatedAt: now })
 			.where(eq(activitySignup.id, s.id));
-		if (data.aantal < s.people) await offerFreedPlaces(tx, sp, a, options, now, out);
+		if (data.aantal < s.people) await offerFreedPlaces(tx, sp, a, ctx, now, out);
 	});
 }
 
@@ -484,18 +501,12 @@ function signupIdOf(input: Record<string, unknown>): string {
 }
 
 /** The regisseur signs someone off (they phoned); their place goes to the waiting list. Audited. */
-export async function removeParticipant(
-	actor: Actor,
-	steunpuntId: string,
-	activityId: string,
-	input: Record<string, unknown>,
-	ctx: MailContext,
-	now = new Date()
-): Promise<void> {
-	authorize(actor, steunpuntId, policies.canManageActivities(actor));
+export async function removeParticipant(actor: Actor, input: ParticipantInput, now = new Date()): Promise<void> {
+	const steunpuntId = tenantOf(actor, policies.canManageActivities(actor));
+	const ctx: MailContext = { origin: input.origin };
 	const signupId = signupIdOf(input);
 	const sp = await getSteunpuntById(steunpuntId);
-	await underLock(sp, activityId, ctx, now, async (tx, a, out) => {
+	await underLock(sp, input.activityId, ctx, now, async (tx, a, out) => {
 		const s = await lockSignup(tx, signupId, a);
 		if (s.status === 'geannuleerd' || s.status === 'verlopen') throw new ConflictError('Deze aanmelding is al afgemeld.');
 		await cancelSignup(tx, sp, a, s, ctx, now, out);
@@ -504,18 +515,12 @@ export async function removeParticipant(
 }
 
 /** Someone without e-mail was offered a place and said yes on the phone: the regisseur takes it for them. Audited. */
-export async function confirmOffer(
-	actor: Actor,
-	steunpuntId: string,
-	activityId: string,
-	input: Record<string, unknown>,
-	ctx: MailContext,
-	now = new Date()
-): Promise<void> {
-	authorize(actor, steunpuntId, policies.canManageActivities(actor));
+export async function confirmOffer(actor: Actor, input: ParticipantInput, now = new Date()): Promise<void> {
+	const steunpuntId = tenantOf(actor, policies.canManageActivities(actor));
+	const ctx: MailContext = { origin: input.origin };
 	const signupId = signupIdOf(input);
 	const sp = await getSteunpuntById(steunpuntId);
-	await underLock(sp, activityId, ctx, now, async (tx, a, out) => {
+	await underLock(sp, input.activityId, ctx, now, async (tx, a, out) => {
 		const s = await lockSignup(tx, signupId, a);
 		if (s.status !== 'aangeboden') throw new ConflictError('Deze plek is niet (meer) aangeboden.');
 		await takePlace(tx, sp, a, s, ctx, now, out);
@@ -523,10 +528,14 @@ export async function confirmOffer(
 	});
 }
 
-/** After a change of capacity: offer what came free. */
-export async function offerAfterChange(steunpuntId: string, activityId: string, ctx: MailContext, now = new Date()): Promise<void> {
-	const sp = await getSteunpuntById(steunpuntId);
-	await underLock(sp, activityId, ctx, now, (tx, a, out) => offerFreedPlaces(tx, sp, a, ctx, now, out));
+/**
+ * After a change of capacity: offer what came free. Called by updateActivity once it checked
+ * the actor (the steunpunt here is the tenant it read), not from a route.
+ */
+export async function offerAfterChange(input: { steunpuntId: string; activityId: string } & MailContext, now = new Date()): Promise<void> {
+	const sp = await getSteunpuntById(input.steunpuntId);
+	const ctx: MailContext = { origin: input.origin };
+	await underLock(sp, input.activityId, ctx, now, (tx, a, out) => offerFreedPlaces(tx, sp, a, ctx, now, out));
 }
 
 /** The job: settles every offer that ran out (each activity under its own lock). */

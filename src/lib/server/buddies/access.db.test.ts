@@ -13,7 +13,7 @@ import { buildBuddy, buildBuddyRequest, buildSteunpunt, buildUser, removeTestReg
 import { useTestDatabase } from '../testing/db';
 import { caught } from '../testing/expect-error';
 import { findBuddies } from './buddies';
-import { getRequest } from './requests';
+import { findRequests, getRequest } from './requests';
 import { activateMatch, findMyMatches, getMatch, proposeMatch, reflect, respondAsBuddy } from './matches';
 import { getBuddyFigures } from './figures';
 
@@ -56,86 +56,89 @@ describe('access', () => {
 		anne = await buildBuddy(sp, { account: true, name: 'Anne' });
 		bert = await buildBuddy(sp, { account: true, name: 'Bert' });
 		request = await buildBuddyRequest(sp, { name: 'Priya Ouder', email: 'priya@example.org', phone: '06 87654321' });
-		annesMatch = await proposeMatch(regisseur.actor, sp.id, request.id, { buddy: anne.id }, { origin: ORIGIN });
+		annesMatch = await proposeMatch(regisseur.actor, { buddy: anne.id, requestId: request.id, origin: ORIGIN });
 		const bertsRequest = await buildBuddyRequest(sp);
-		bertsMatch = await proposeMatch(regisseur.actor, sp.id, bertsRequest.id, { buddy: bert.id }, { origin: ORIGIN });
+		bertsMatch = await proposeMatch(regisseur.actor, { buddy: bert.id, requestId: bertsRequest.id, origin: ORIGIN });
 	});
 
 	it("a buddy sees only their own matches: another buddy's match is 404", async () => {
-		await caught(getMatch(anne.user!.actor, sp.id, bertsMatch), NotFoundError);
-		await caught(respondAsBuddy(anne.user!.actor, sp.id, bertsMatch, { antwoord: 'ja' }), NotFoundError);
-		const mine = await findMyMatches(anne.user!.actor, sp.id);
+		await caught(getMatch(anne.user!.actor, { matchId: bertsMatch }), NotFoundError);
+		await caught(respondAsBuddy(anne.user!.actor, { antwoord: 'ja', matchId: bertsMatch }), NotFoundError);
+		const mine = await findMyMatches(anne.user!.actor);
 		expect(mine.buddy.name).toBe('Anne');
 		expect(mine.matches.map((m) => m.id)).toEqual([annesMatch]);
 		expect(mine.matches[0]).toMatchObject({ status: 'voorgesteld', reference: request.reference });
 		// Nor the regisseur's lists and pages.
-		await caught(findBuddies(anne.user!.actor, sp.id), ForbiddenError);
-		await caught(getRequest(anne.user!.actor, sp.id, request.id), ForbiddenError);
+		await caught(findBuddies(anne.user!.actor), ForbiddenError);
+		await caught(getRequest(anne.user!.actor, { requestId: request.id }), ForbiddenError);
 	});
 
 	it("a regisseur who is also a buddy cannot answer or reflect for another buddy's match", async () => {
 		const both = await buildUser({ steunpuntId: sp.id, roles: ['regisseur', 'buddy'] });
 		await buildBuddy(sp, { userId: both.user.id, email: both.email, name: 'Regisseur-buddy' });
-		const error = await caught(respondAsBuddy(both.actor, sp.id, bertsMatch, { antwoord: 'nee' }), ValidationError);
+		const error = await caught(respondAsBuddy(both.actor, { antwoord: 'nee', matchId: bertsMatch }), ValidationError);
 		expect(error.fields.form).toMatch(/buddy zelf/);
 		expect((await db().select().from(buddyMatch).where(eq(buddyMatch.id, bertsMatch)))[0].status).toBe('voorgesteld');
-		const reflection = await caught(reflect(both.actor, sp.id, bertsMatch, { gesteund: '3', reflectie: 'Niet de mijne' }), ValidationError);
+		const reflection = await caught(reflect(both.actor, { gesteund: '3', reflectie: 'Niet de mijne', matchId: bertsMatch }), ValidationError);
 		expect(reflection.fields).toEqual({ form: 'De reflectie is van de buddy zelf.' });
 	});
 
 	it("hides the parent's name, e-mail and phone from the buddy until the match is active", async () => {
-		let seen = await getMatch(anne.user!.actor, sp.id, annesMatch);
+		let seen = await getMatch(anne.user!.actor, { matchId: annesMatch });
 		expect(seen.request).toMatchObject({ reference: request.reference, name: null, email: null, phone: null });
 		expect(seen.can).toMatchObject({ manage: false, respond: true, activate: false });
-		expect((await getMatch(regisseur.actor, sp.id, annesMatch)).request).toMatchObject({
+		expect((await getMatch(regisseur.actor, { matchId: annesMatch })).request).toMatchObject({
 			name: 'Priya Ouder',
 			email: 'priya@example.org',
 			phone: '06 87654321'
 		});
-		await respondAsBuddy(anne.user!.actor, sp.id, annesMatch, { antwoord: 'ja' });
-		seen = await getMatch(anne.user!.actor, sp.id, annesMatch);
+		await respondAsBuddy(anne.user!.actor, { antwoord: 'ja', matchId: annesMatch });
+		seen = await getMatch(anne.user!.actor, { matchId: annesMatch });
 		expect(seen.status).toBe('geaccepteerd');
 		expect(seen.request).toMatchObject({ name: null, email: null, phone: null });
-		await activateMatch(regisseur.actor, sp.id, annesMatch, { ouderAkkoord: 'ja' });
-		seen = await getMatch(anne.user!.actor, sp.id, annesMatch);
+		await activateMatch(regisseur.actor, { ouderAkkoord: 'ja', matchId: annesMatch });
+		seen = await getMatch(anne.user!.actor, { matchId: annesMatch });
 		expect(seen.status).toBe('actief');
 		expect(seen.request).toMatchObject({ name: 'Priya Ouder', email: 'priya@example.org', phone: '06 87654321' });
 	});
 
 	it('beleid sees the figures but not the buddies (403)', async () => {
-		const figures = await getBuddyFigures(beleid.actor, sp.id);
+		const figures = await getBuddyFigures(beleid.actor);
 		expect(figures.rows.length).toBeGreaterThan(0);
-		const error = await caught(findBuddies(beleid.actor, sp.id), ForbiddenError);
+		const error = await caught(findBuddies(beleid.actor), ForbiddenError);
 		expect(error.status).toBe(403);
-		await caught(getRequest(beleid.actor, sp.id, request.id), ForbiddenError);
-		await caught(getMatch(beleid.actor, sp.id, annesMatch), ForbiddenError);
+		await caught(getRequest(beleid.actor, { requestId: request.id }), ForbiddenError);
+		await caught(getMatch(beleid.actor, { matchId: annesMatch }), ForbiddenError);
 	});
 
 	it("another steunpunt's regisseur gets 404 for requests, matches and proposals", async () => {
 		const free = await buildBuddyRequest(sp);
+		// They act in their own steunpunt (the actor's), where the rows of sp do not exist.
+		const theirBuddy = await buildBuddy(other, { name: 'Eigen Buddy' });
 		for (const call of [
-			() => getRequest(stranger.actor, sp.id, request.id),
-			() => getMatch(stranger.actor, sp.id, annesMatch),
-			() => proposeMatch(stranger.actor, sp.id, free.id, { buddy: bert.id }, { origin: ORIGIN }),
-			// With their own steunpunt's id the rows of sp are not found either.
-			() => getRequest(stranger.actor, other.id, request.id),
-			() => getMatch(stranger.actor, other.id, annesMatch)
+			() => getRequest(stranger.actor, { requestId: request.id }),
+			() => getMatch(stranger.actor, { matchId: annesMatch }),
+			() => proposeMatch(stranger.actor, { buddy: theirBuddy.id, requestId: free.id, origin: ORIGIN })
 		]) {
 			expect((await caught(call(), NotFoundError)).status).toBe(404);
 		}
-		const error = await caught(proposeMatch(stranger.actor, other.id, free.id, { buddy: bert.id }, { origin: ORIGIN }), ValidationError);
+		// Nor can they propose a buddy of sp.
+		const error = await caught(proposeMatch(stranger.actor, { buddy: bert.id, requestId: free.id, origin: ORIGIN }), ValidationError);
 		expect(error.fields).toEqual({ buddy: 'Kies een buddy uit de lijst.' });
 		expect(await db().select().from(buddyMatch).where(eq(buddyMatch.requestId, free.id))).toHaveLength(0);
+		// Their own lists show nothing of sp.
+		expect((await findBuddies(stranger.actor)).map((b) => b.id)).toEqual([theirBuddy.id]);
+		expect((await findRequests(stranger.actor)).map((r) => r.id)).not.toContain(request.id);
 	});
 
 	it('anonymous visitors get 401', async () => {
 		for (const call of [
-			() => findBuddies(ANONYMOUS, sp.id),
-			() => getRequest(ANONYMOUS, sp.id, request.id),
-			() => getMatch(ANONYMOUS, sp.id, annesMatch),
-			() => proposeMatch(ANONYMOUS, sp.id, request.id, { buddy: anne.id }, { origin: ORIGIN }),
-			() => findMyMatches(ANONYMOUS, sp.id),
-			() => getBuddyFigures(ANONYMOUS, sp.id)
+			() => findBuddies(ANONYMOUS),
+			() => getRequest(ANONYMOUS, { requestId: request.id }),
+			() => getMatch(ANONYMOUS, { matchId: annesMatch }),
+			() => proposeMatch(ANONYMOUS, { buddy: anne.id, requestId: request.id, origin: ORIGIN }),
+			() => findMyMatches(ANONYMOUS),
+			() => getBuddyFigures(ANONYMOUS)
 		]) {
 			expect((await caught(call(), UnauthenticatedError)).status).toBe(401);
 		}
@@ -148,7 +151,7 @@ describe('capacity under concurrency', () => {
 		const regisseur = await buildUser({ steunpuntId: sp.id, roles: ['regisseur'] });
 		const b = await buildBuddy(sp, { name: 'Drukke Buddy', capacity: 2 });
 		const requests = await Promise.all(Array.from({ length: 10 }, () => buildBuddyRequest(sp)));
-		const results = await Promise.allSettled(requests.map((r) => proposeMatch(regisseur.actor, sp.id, r.id, { buddy: b.id }, { origin: ORIGIN })));
+		const results = await Promise.allSettled(requests.map((r) => proposeMatch(regisseur.actor, { buddy: b.id, requestId: r.id, origin: ORIGIN })));
 		const fulfilled = results.filter((r) => r.status === 'fulfilled');
 		const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
 		expect(fulfilled).toHaveLength(2);
@@ -172,7 +175,7 @@ describe('capacity under concurrency', () => {
 		expect(statuses.filter((s) => s.status === 'voorgesteld')).toHaveLength(2);
 		expect(statuses.filter((s) => s.status === 'aangevraagd')).toHaveLength(8);
 		// And the ranking leaves the full buddy out.
-		expect((await getRequest(regisseur.actor, sp.id, requests[0].id)).ranked.map((x) => x.id)).not.toContain(b.id);
+		expect((await getRequest(regisseur.actor, { requestId: requests[0].id })).ranked.map((x) => x.id)).not.toContain(b.id);
 	}, 60_000);
 });
 

@@ -78,7 +78,7 @@ describe('readiness', () => {
 		const noVog = await buildBuddy(sp, { vogOn: null });
 		const oldVog = await buildBuddy(sp, { vogOn: yearsAgo(3, -1) });
 		const paused = await buildBuddy(sp, { paused: true });
-		const rows = new Map((await findBuddies(regisseur.actor, sp.id)).map((r) => [r.id, r]));
+		const rows = new Map((await findBuddies(regisseur.actor)).map((r) => [r.id, r]));
 		expect(rows.get(ready.id)).toMatchObject({ ready: true, missing: [], paused: false, expiresSoon: false, vogValidUntil: yearsAgo(-2) });
 		expect(rows.get(noTraining.id)).toMatchObject({ ready: false, missing: ['training ervaringsdeskundige ouder'] });
 		expect(rows.get(noIntake.id)).toMatchObject({ ready: false, missing: ['intakegesprek'] });
@@ -98,19 +98,19 @@ describe('readiness', () => {
 		const twoYears = yearsAgo(2);
 		const here = await buildBuddy(sp, { vogOn: twoYears });
 		const there = await buildBuddy(strict, { vogOn: twoYears });
-		expect((await getBuddy(regisseur.actor, sp.id, here.id)).ready).toBe(true);
-		const seen = await getBuddy(strictRegisseur.actor, strict.id, there.id);
+		expect((await getBuddy(regisseur.actor, { buddyId: here.id })).ready).toBe(true);
+		const seen = await getBuddy(strictRegisseur.actor, { buddyId: there.id });
 		expect(seen).toMatchObject({ ready: false, missing: ['nieuwe VOG (verlopen)'] });
 		const recent = await buildBuddy(strict, { vogOn: dayFromToday(-100) });
-		expect((await getBuddy(strictRegisseur.actor, strict.id, recent.id)).ready).toBe(true);
+		expect((await getBuddy(strictRegisseur.actor, { buddyId: recent.id })).ready).toBe(true);
 	});
 
 	it('flags a VOG that expires within 60 days, and still counts it as ready', async () => {
 		const soon = await buildBuddy(sp, { vogOn: yearsAgo(3, 30) });
 		const notYet = await buildBuddy(sp, { vogOn: yearsAgo(3, 90) });
-		const seenSoon = await getBuddy(regisseur.actor, sp.id, soon.id);
+		const seenSoon = await getBuddy(regisseur.actor, { buddyId: soon.id });
 		expect(seenSoon).toMatchObject({ ready: true, expiresSoon: true, vogValidUntil: dayFromToday(30) });
-		expect((await getBuddy(regisseur.actor, sp.id, notYet.id)).expiresSoon).toBe(false);
+		expect((await getBuddy(regisseur.actor, { buddyId: notYet.id })).expiresSoon).toBe(false);
 	});
 
 	it('ranks only ready buddies with a free place on the request page, best first, with reasons', async () => {
@@ -126,7 +126,7 @@ describe('readiness', () => {
 		await buildBuddy(own, { name: 'Eva Zonder VOG', experiences: ['thuiszitten'], vogOn: null });
 		await buildBuddy(own, { name: 'Frits Oude VOG', experiences: ['thuiszitten'], vogOn: yearsAgo(4) });
 
-		const seen = await getRequest(boss.actor, own.id, request.id);
+		const seen = await getRequest(boss.actor, { requestId: request.id });
 		expect(seen.ranked.map((r) => r.name)).toEqual(['Anke Best', 'Bram Redelijk']);
 		expect(seen.ranked[0].id).toBe(best.id);
 		expect(seen.ranked[1].id).toBe(fair.id);
@@ -150,7 +150,7 @@ describe('saveBuddy', () => {
 
 	it('links the account with role buddy and the same e-mail address, and can update the profile', async () => {
 		const account = await buildUser({ steunpuntId: sp.id, roles: ['buddy'] });
-		const id = await saveBuddy(regisseur.actor, sp.id, null, buddyForm({ email: account.email.toUpperCase() }));
+		const id = await saveBuddy(regisseur.actor, { ...buddyForm({ email: account.email.toUpperCase() }), buddyId: null });
 		const [row] = await db().select().from(buddy).where(eq(buddy.id, id));
 		expect(row).toMatchObject({
 			steunpuntId: sp.id,
@@ -164,16 +164,16 @@ describe('saveBuddy', () => {
 			vogOn: '2026-01-10'
 		});
 		// The account now reaches its own profile.
-		expect((await findMyMatches(account.actor, sp.id)).buddy.name).toBe('Karin Bakker');
-		await saveBuddy(regisseur.actor, sp.id, id, buddyForm({ email: account.email, naam: 'Karin Bakker-de Wit', capaciteit: '3', pauze: 'ja' }));
+		expect((await findMyMatches(account.actor)).buddy.name).toBe('Karin Bakker');
+		await saveBuddy(regisseur.actor, { ...buddyForm({ email: account.email, naam: 'Karin Bakker-de Wit', capaciteit: '3', pauze: 'ja' }), buddyId: id });
 		const [updated] = await db().select().from(buddy).where(eq(buddy.id, id));
 		expect(updated).toMatchObject({ name: 'Karin Bakker-de Wit', capacity: 3, paused: true, userId: account.user.id });
 	});
 
 	it('does not link an account without the role buddy, and links nothing when there is no e-mail', async () => {
 		const staff = await buildUser({ steunpuntId: sp.id, roles: ['consulent'] });
-		const id = await saveBuddy(regisseur.actor, sp.id, null, buddyForm({ email: staff.email }));
-		const noMail = await saveBuddy(regisseur.actor, sp.id, null, buddyForm({ email: '', talen: [] }));
+		const id = await saveBuddy(regisseur.actor, { ...buddyForm({ email: staff.email }), buddyId: null });
+		const noMail = await saveBuddy(regisseur.actor, { ...buddyForm({ email: '', talen: [] }), buddyId: null });
 		const rows = await db()
 			.select()
 			.from(buddy)
@@ -184,11 +184,14 @@ describe('saveBuddy', () => {
 
 	it('refuses to link one account to two profiles, on create and on update', async () => {
 		const account = await buildUser({ steunpuntId: sp.id, roles: ['buddy'] });
-		await saveBuddy(regisseur.actor, sp.id, null, buddyForm({ email: account.email }));
-		const twice = await caught(saveBuddy(regisseur.actor, sp.id, null, buddyForm({ email: account.email })), ValidationError);
+		await saveBuddy(regisseur.actor, { ...buddyForm({ email: account.email }), buddyId: null });
+		const twice = await caught(saveBuddy(regisseur.actor, { ...buddyForm({ email: account.email }), buddyId: null }), ValidationError);
 		expect(twice.fields).toEqual({ email: 'Dit account hoort al bij een andere buddy.' });
-		const otherId = await saveBuddy(regisseur.actor, sp.id, null, buddyForm({ naam: 'Tweede Buddy' }));
-		const onUpdate = await caught(saveBuddy(regisseur.actor, sp.id, otherId, buddyForm({ naam: 'Tweede Buddy', email: account.email })), ValidationError);
+		const otherId = await saveBuddy(regisseur.actor, { ...buddyForm({ naam: 'Tweede Buddy' }), buddyId: null });
+		const onUpdate = await caught(
+			saveBuddy(regisseur.actor, { ...buddyForm({ naam: 'Tweede Buddy', email: account.email }), buddyId: otherId }),
+			ValidationError
+		);
 		expect(onUpdate.fields).toEqual({ email: 'Dit account hoort al bij een andere buddy.' });
 		expect((await db().select().from(buddy).where(eq(buddy.id, otherId)))[0].userId).toBeNull();
 	});
@@ -209,7 +212,7 @@ describe('saveBuddy', () => {
 			[{ email: 'geen-adres' }, { email: 'Vul een e-mailadres in zoals naam@voorbeeld.nl.' }]
 		];
 		for (const [input, fields] of cases) {
-			const error = await caught(saveBuddy(regisseur.actor, sp.id, null, buddyForm(input)), ValidationError);
+			const error = await caught(saveBuddy(regisseur.actor, { ...buddyForm(input), buddyId: null }), ValidationError);
 			expect(error.fields).toEqual(fields);
 		}
 		expect((await db().select({ id: buddy.id }).from(buddy).where(eq(buddy.steunpuntId, sp.id))).length).toBe(before);
@@ -262,7 +265,7 @@ describe('requests', () => {
 			caseId: null
 		});
 		expect(row.consentAt).toBeInstanceOf(Date);
-		const listed = await findRequests(regisseur.actor, sp.id);
+		const listed = await findRequests(regisseur.actor);
 		expect(listed.find((r) => r.reference === reference)).toMatchObject({ source: 'Via de website', status: 'Aangevraagd' });
 	});
 
@@ -290,7 +293,7 @@ describe('requests', () => {
 
 	it("turns a case's referral to the buddy programme into a request with source 'dossier'", async () => {
 		const { caseId, reference, email } = await buildContact(sp);
-		await referCase(regisseur.actor, sp.id, caseId, { soort: 'buddy', akkoord: 'ja', overgedragen: 'Moeder wil graag een ervaringsdeskundige ouder spreken.' });
+		await referCase(regisseur.actor, { caseId, soort: 'buddy', akkoord: 'ja', overgedragen: 'Moeder wil graag een ervaringsdeskundige ouder spreken.' });
 		const [row] = await db().select().from(buddyRequest).where(eq(buddyRequest.caseId, caseId));
 		expect(row).toMatchObject({
 			steunpuntId: sp.id,
@@ -302,7 +305,7 @@ describe('requests', () => {
 			email,
 			consentVersion: PRIVACY_VERSION
 		});
-		const seen = await getRequest(regisseur.actor, sp.id, row.id);
+		const seen = await getRequest(regisseur.actor, { requestId: row.id });
 		expect(seen).toMatchObject({ source: 'dossier', caseId, statusLabel: 'Aangevraagd' });
 	});
 });

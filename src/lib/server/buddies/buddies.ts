@@ -5,7 +5,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { withTenant, type Db } from '../db';
 import { appUser, buddy, buddyMatch, membership, steunpunt } from '../db/schema';
-import { authorize, policies } from '../auth/policy';
+import { policies, tenantOf } from '../auth/policy';
 import type { Actor } from '../auth/roles';
 import { recordAudit } from '../audit/record';
 import { NotFoundError, ValidationError } from '../errors';
@@ -17,8 +17,56 @@ import { uuidLike } from '../platform/fields';
 
 export type BuddyRow = typeof buddy.$inferSelect;
 
+/** Whether a buddy can be matched now, and what is missing. */
+export interface Readiness {
+	ready: boolean;
+	missing: string[];
+	paused: boolean;
+	vogValidUntil: string | null;
+	expiresSoon: boolean;
+}
+
+/** One line of the regisseur's buddy list. */
+export interface BuddyListItem extends Readiness {
+	id: string;
+	name: string;
+	capacity: number;
+	held: number;
+	hasAccount: boolean;
+}
+
+/** A profile as the edit form shows it (empty strings for what is not filled in). */
+export interface BuddyProfile {
+	id: string;
+	name: string;
+	email: string;
+	phone: string;
+	experiences: string[];
+	schoolTypes: string[];
+	gemeenten: string[];
+	languages: string[];
+	supportWays: string[];
+	capacity: number;
+	paused: boolean;
+	trainingOn: string;
+	intakeOn: string;
+	vogOn: string;
+	about: string;
+	hasAccount: boolean;
+}
+
+/** One profile with its readiness and the places it holds. */
+export interface BuddyDetail extends BuddyProfile, Readiness {
+	held: number;
+}
+
+/** The profile form's fields, and which profile (null: a new one). */
+export interface SaveBuddyInput extends Record<string, unknown> {
+	buddyId: string | null;
+}
+
 /** Ready to be matched: trained, intake done, VOG younger than the limit, and not paused. */
-export function readiness(b: Pick<BuddyRow, 'trainingOn' | 'intakeOn' | 'vogOn' | 'paused' | 'endedAt'>, today: string, vogMaxYears: number) {
+export function readiness(b: Pick<BuddyRow, 'trainingOn' | 'intakeOn' | 'vogOn' | 'paused' | 'endedAt'>, today: string, vogMaxYears: number): Readiness {
 	const vogValidUntil = b.vogOn ? addYears(b.vogOn, vogMaxYears) : null;
 	const missing: string[] = [];
 	if (!b.trainingOn) missing.push('training ervaringsdeskundige ouder');
@@ -53,8 +101,8 @@ export async function placesHeld(tx: Db, steunpuntId: string, buddyIds: string[]
 }
 
 /** All buddies with readiness and load, for the regisseur. VOGs that expire within 60 days are flagged. */
-export async function findBuddies(actor: Actor, steunpuntId: string, now = new Date()) {
-	authorize(actor, steunpuntId, policies.canManageBuddies(actor));
+export async function findBuddies(actor: Actor, now = new Date()): Promise<BuddyListItem[]> {
+	const steunpuntId = tenantOf(actor, policies.canManageBuddies(actor));
 	const today = dayInNL(now);
 	return withTenant(steunpuntId, async (tx) => {
 		const years = await vogMaxYearsOf(tx, steunpuntId);
@@ -85,9 +133,13 @@ async function accountFor(tx: Db, steunpuntId: string, email: string | undefined
 	return row?.id ?? null;
 }
 
-/** Creates or updates a profile. A buddy account with the same e-mail address is linked to it. */
-export async function saveBuddy(actor: Actor, steunpuntId: string, id: string | null, input: Record<string, unknown>): Promise<string> {
-	authorize(actor, steunpuntId, policies.canManageBuddies(actor));
+/**
+ * Creates (`buddyId: null`) or updates a profile; returns its id. A buddy account with the same
+ * e-mail address is linked to it.
+ */
+export async function saveBuddy(actor: Actor, input: SaveBuddyInput): Promise<string> {
+	const steunpuntId = tenantOf(actor, policies.canManageBuddies(actor));
+	const id = input.buddyId;
 	const data = parse(ZBuddyInput, input);
 	return withTenant(steunpuntId, async (tx) => {
 		const values = {
@@ -135,8 +187,9 @@ export async function saveBuddy(actor: Actor, steunpuntId: string, id: string | 
 }
 
 /** One profile for the edit form. Reading a buddy's personal details is audited. */
-export async function getBuddy(actor: Actor, steunpuntId: string, id: string, now = new Date()) {
-	authorize(actor, steunpuntId, policies.canManageBuddies(actor));
+export async function getBuddy(actor: Actor, input: { buddyId: string }, now = new Date()): Promise<BuddyDetail> {
+	const steunpuntId = tenantOf(actor, policies.canManageBuddies(actor));
+	const id = input.buddyId;
 	if (!uuidLike.test(id)) throw new NotFoundError();
 	return withTenant(steunpuntId, async (tx) => {
 		const [b] = await tx
@@ -151,7 +204,7 @@ export async function getBuddy(actor: Actor, steunpuntId: string, id: string, no
 	});
 }
 
-export function presentBuddy(b: BuddyRow) {
+export function presentBuddy(b: BuddyRow): BuddyProfile {
 	return {
 		id: b.id,
 		name: b.name,
@@ -172,9 +225,9 @@ export function presentBuddy(b: BuddyRow) {
 	};
 }
 
-/** The buddy's own profile row (by their login). */
-export async function ownBuddy(tx: Db, actor: Actor, steunpuntId: string): Promise<BuddyRow> {
-	authorize(actor, steunpuntId, policies.canActAsBuddy(actor));
+/** The buddy's own profile row (by their login), in the steunpunt they work for. */
+export async function ownBuddy(tx: Db, actor: Actor): Promise<BuddyRow> {
+	const steunpuntId = tenantOf(actor, policies.canActAsBuddy(actor));
 	const [b] = await tx
 		.select()
 		.from(buddy)
@@ -184,10 +237,11 @@ export async function ownBuddy(tx: Db, actor: Actor, steunpuntId: string): Promi
 }
 
 /** The buddy changes what is theirs to change: a pause, languages, ways of support, a short text. */
-export async function updateOwnProfile(actor: Actor, steunpuntId: string, input: Record<string, unknown>): Promise<void> {
+export async function updateOwnProfile(actor: Actor, input: Record<string, unknown>): Promise<void> {
 	const data = parse(ZOwnProfileInput, input);
+	const steunpuntId = tenantOf(actor, policies.canActAsBuddy(actor));
 	await withTenant(steunpuntId, async (tx) => {
-		const b = await ownBuddy(tx, actor, steunpuntId);
+		const b = await ownBuddy(tx, actor);
 		await tx
 			.update(buddy)
 			.set({ paused: data.pauze, languages: data.talen.length ? data.talen : ['nl'], supportWays: data.steunwijzen, about: data.over })

@@ -6,15 +6,21 @@
 import { and, asc, eq, lt, or, isNull, sql } from 'drizzle-orm';
 import { db, withTenant } from '../db';
 import { buddy, buddyMatch, buddyRequest, steunpunt } from '../db/schema';
-import { authorize, policies } from '../auth/policy';
+import { policies, tenantOf } from '../auth/policy';
 import type { Actor } from '../auth/roles';
 import { queueMail } from '../platform/outbox';
 import { addDays, dayInNL } from '$lib/working-days';
 import { reminderMail } from './mails';
 
+/** The regisseur's check-in list: the period in weeks and the matches quiet for longer. */
+export interface QuietMatches {
+	weeks: number;
+	rows: { id: string; buddy: string; reference: string; lastContactOn: string | null }[];
+}
+
 /** Active matches whose last contact is older than the steunpunt's check-in period. */
-export async function findQuietMatches(actor: Actor, steunpuntId: string, now = new Date()) {
-	authorize(actor, steunpuntId, policies.canManageBuddies(actor));
+export async function findQuietMatches(actor: Actor, now = new Date()): Promise<QuietMatches> {
+	const steunpuntId = tenantOf(actor, policies.canManageBuddies(actor));
 	return withTenant(steunpuntId, async (tx) => {
 		const [{ weeks }] = await tx.select({ weeks: steunpunt.buddyCheckInWeeks }).from(steunpunt).where(eq(steunpunt.id, steunpuntId));
 		const before = addDays(dayInNL(now), -7 * weeks);

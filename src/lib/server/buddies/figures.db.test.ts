@@ -68,11 +68,11 @@ describe('getBuddyFigures', () => {
 		expect(shown(5)).toBe('5');
 		expect(shown(1234)).toBe('1.234');
 
-		let figures = await getBuddyFigures(beleid.actor, sp.id);
+		let figures = await getBuddyFigures(beleid.actor);
 		expect(valueOf(figures, 'Aanvragen voor een buddy')).toBe('0');
 		const b = await buildBuddy(sp, { capacity: 10 });
 		for (let i = 0; i < 4; i++) await activeMatch(sp, b, { requestCreatedAt: new Date(Date.now() - 10 * DAY), activeAt: new Date(Date.now() - 4 * DAY) });
-		figures = await getBuddyFigures(beleid.actor, sp.id);
+		figures = await getBuddyFigures(beleid.actor);
 		expect(valueOf(figures, 'Aanvragen voor een buddy')).toBe('minder dan 5');
 		expect(valueOf(figures, 'Koppelingen gemaakt (actief geworden)')).toBe('minder dan 5');
 		expect(valueOf(figures, 'Koppelingen die nu actief zijn')).toBe('minder dan 5');
@@ -80,7 +80,7 @@ describe('getBuddyFigures', () => {
 
 		await activeMatch(sp, b, { requestCreatedAt: new Date(Date.now() - 10 * DAY), activeAt: new Date(Date.now() - 4 * DAY) });
 		await buildBuddyRequest(sp);
-		figures = await getBuddyFigures(beleid.actor, sp.id);
+		figures = await getBuddyFigures(beleid.actor);
 		expect(valueOf(figures, 'Aanvragen voor een buddy')).toBe('6');
 		expect(valueOf(figures, 'Koppelingen gemaakt (actief geworden)')).toBe('5');
 		expect(valueOf(figures, 'Koppelingen die nu actief zijn')).toBe('5');
@@ -98,18 +98,18 @@ describe('getBuddyFigures', () => {
 				.values({ steunpuntId: own.id, day: dayFromToday(-3), who, supported });
 		for (const s of [4, 4, 4, 5]) await answer(s);
 		await answer(1, 'buddy'); // the buddy's score is not the parents'
-		let figures = await getBuddyFigures(regisseur.actor, own.id);
+		let figures = await getBuddyFigures(regisseur.actor);
 		expect(valueOf(figures, 'Voelden ouders zich gesteund? (gemiddeld, 1 tot 5)')).toBe('te weinig (minder dan 5)');
 		expect(valueOf(figures, 'Aantal antwoorden op die vraag')).toBe('minder dan 5');
 		await answer(4);
-		figures = await getBuddyFigures(regisseur.actor, own.id);
+		figures = await getBuddyFigures(regisseur.actor);
 		expect(valueOf(figures, 'Voelden ouders zich gesteund? (gemiddeld, 1 tot 5)')).toBe('4,2');
 		expect(valueOf(figures, 'Aantal antwoorden op die vraag')).toBe('5');
 		// An old answer (outside the period) does not count.
 		await db()
 			.insert(buddySurvey)
 			.values({ steunpuntId: own.id, day: dayFromToday(-400), who: 'ouder', supported: 1 });
-		expect(valueOf(await getBuddyFigures(regisseur.actor, own.id), 'Voelden ouders zich gesteund? (gemiddeld, 1 tot 5)')).toBe('4,2');
+		expect(valueOf(await getBuddyFigures(regisseur.actor), 'Voelden ouders zich gesteund? (gemiddeld, 1 tot 5)')).toBe('4,2');
 
 		const b = await buildBuddy(own);
 		const { match } = await activeMatch(own, b);
@@ -117,7 +117,7 @@ describe('getBuddyFigures', () => {
 		await db()
 			.insert(buddyMoment)
 			.values(moments.map((form) => ({ steunpuntId: own.id, matchId: match.id, day: dayFromToday(-1), form })));
-		figures = await getBuddyFigures(regisseur.actor, own.id);
+		figures = await getBuddyFigures(regisseur.actor);
 		expect(figures.moments).toEqual([
 			{ label: 'Telefoon', value: '6' },
 			{ label: 'Afspraak', value: 'minder dan 5' },
@@ -128,12 +128,12 @@ describe('getBuddyFigures', () => {
 	it('counts only its own steunpunt, and is refused to a buddy or consulent', async () => {
 		const own = await buildSteunpunt();
 		const regisseur = await buildUser({ steunpuntId: own.id, roles: ['regisseur'] });
-		const figures = await getBuddyFigures(regisseur.actor, own.id);
+		const figures = await getBuddyFigures(regisseur.actor);
 		expect(figures.rows.every((r) => r.value === '0' || r.value.startsWith('te weinig'))).toBe(true);
 		const consulent = await buildUser({ steunpuntId: own.id, roles: ['consulent'] });
 		const buddyUser = await buildUser({ steunpuntId: own.id, roles: ['buddy'] });
-		await caught(getBuddyFigures(consulent.actor, own.id), ForbiddenError);
-		await caught(getBuddyFigures(buddyUser.actor, own.id), ForbiddenError);
+		await caught(getBuddyFigures(consulent.actor), ForbiddenError);
+		await caught(getBuddyFigures(buddyUser.actor), ForbiddenError);
 	});
 });
 
@@ -161,7 +161,7 @@ describe('check-in reminders', () => {
 		const ended = await activeMatch(sp, busyBuddy, { activeAt: new Date(now.getTime() - 90 * DAY), lastContactOn: dayFromToday(-80) });
 		await db().update(buddyMatch).set({ status: 'afgerond', endedAt: now }).where(eq(buddyMatch.id, ended.match.id));
 
-		const listed = await findQuietMatches(regisseur.actor, sp.id, now);
+		const listed = await findQuietMatches(regisseur.actor, now);
 		expect(listed.weeks).toBe(4);
 		expect(listed.rows.map((r) => r.id).sort()).toEqual([quiet.match.id, neverTalked.match.id].sort());
 		expect(listed.rows.find((r) => r.id === quiet.match.id)).toMatchObject({
@@ -169,7 +169,7 @@ describe('check-in reminders', () => {
 			reference: quiet.request.reference,
 			lastContactOn: dayFromToday(-35)
 		});
-		const patientList = await findQuietMatches(patientRegisseur.actor, patient.id, now);
+		const patientList = await findQuietMatches(patientRegisseur.actor, now);
 		expect(patientList).toEqual({ weeks: 8, rows: [] });
 
 		const sent = await sendCheckInReminders({ origin: ORIGIN, now });

@@ -7,14 +7,28 @@ import { and, eq, gte, inArray, isNotNull, sql } from 'drizzle-orm';
 import { MOMENT_FORMS } from '$lib/buddies/options';
 import { withTenant } from '../db';
 import { buddyMatch, buddyMoment, buddyRequest, buddySurvey } from '../db/schema';
-import { authorize, policies } from '../auth/policy';
+import { policies, tenantOf } from '../auth/policy';
 import type { Actor } from '../auth/roles';
 import { averageShown, shown } from '$lib/small-counts';
 
-export async function getBuddyFigures(actor: Actor, steunpuntId: string, options: { sinceDays?: number; now?: Date } = {}) {
-	authorize(actor, steunpuntId, policies.canSeeBuddyFigures(actor));
-	const now = options.now ?? new Date();
-	const since = new Date(now.getTime() - (options.sinceDays ?? 365) * 86_400_000);
+/** One figure: its label and the value shown ("minder dan 5" for small counts). */
+export interface FigureRow {
+	label: string;
+	value: string;
+}
+
+export interface BuddyFigures {
+	sinceDays: number;
+	rows: FigureRow[];
+	/** Contact moments per form of contact. */
+	moments: FigureRow[];
+}
+
+/** The programme's figures over the last `sinceDays` days (a year unless given). */
+export async function getBuddyFigures(actor: Actor, input: { sinceDays?: number } = {}, now = new Date()): Promise<BuddyFigures> {
+	const steunpuntId = tenantOf(actor, policies.canSeeBuddyFigures(actor));
+	const sinceDays = input.sinceDays ?? 365;
+	const since = new Date(now.getTime() - sinceDays * 86_400_000);
 	return withTenant(steunpuntId, async (tx) => {
 		const [requests] = await tx
 			.select({ n: sql<number>`count(*)::int` })
@@ -57,7 +71,7 @@ export async function getBuddyFigures(actor: Actor, steunpuntId: string, options
 			.groupBy(buddyMoment.form);
 		const formCount = new Map(forms.map((f) => [f.form, f.n]));
 		return {
-			sinceDays: options.sinceDays ?? 365,
+			sinceDays,
 			rows: [
 				{ label: 'Aanvragen voor een buddy', value: shown(requests.n) },
 				{ label: 'Koppelingen gemaakt (actief geworden)', value: shown(made.n) },

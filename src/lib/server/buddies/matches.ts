@@ -8,19 +8,60 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { MATCH_STATUSES, MOMENT_FORMS, PLACE_HOLDING, labelFor } from '$lib/buddies/options';
 import { withTenant, type Db } from '../db';
 import { appUser, buddy, buddyMatch, buddyMatchEvent, buddyMoment, buddyRequest, buddySurvey } from '../db/schema';
-import { authorize, policies } from '../auth/policy';
+import { policies, tenantOf } from '../auth/policy';
 import type { Actor } from '../auth/roles';
 import { newToken, sha256 } from '../auth/crypto';
 import { recordAudit } from '../audit/record';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { queueMail } from '../platform/outbox';
-import { getSteunpuntById } from '../platform/tenant';
+import { getSteunpuntById, getSteunpuntBySlug } from '../platform/tenant';
 import { parse, withoutControl } from '../validation';
 import { uuidLike } from '../platform/fields';
 import { dayInNL } from '$lib/working-days';
 import { ownBuddy, readiness, vogMaxYearsOf } from './buddies';
 import { endMail, proposalMail } from './mails';
 import { ZEndInput, ZMomentInput, ZProposeInput, ZRespondInput } from './schemas';
+
+/** Form fields plus the match the route names (spread after the fields: a field never overrides it). */
+export interface MatchFormInput extends Record<string, unknown> {
+	matchId: string;
+}
+
+/** The proposal form's fields, the request the route names, and the site's address for the mail link. */
+export interface ProposeMatchInput extends Record<string, unknown> {
+	requestId: string;
+	origin: string;
+}
+
+/** What the buddy answered to a proposal. */
+export type MatchAnswer = 'geaccepteerd' | 'afgewezen';
+
+/** One match as its page shows it, with what the actor may do next. */
+export interface MatchDetail {
+	id: string;
+	status: string;
+	statusLabel: string;
+	buddyName: string;
+	/** The parent's name and contact details are null for a buddy until the match is active. */
+	request: { id: string; reference: string; need: string | null; topics: string[]; name: string | null; email: string | null; phone: string | null };
+	proposedAt: Date;
+	activeAt: Date | null;
+	endedAt: Date | null;
+	endReason: string | null;
+	/** The buddy's reflection: for the regisseur only. */
+	reflection: string | null;
+	hasReflection: boolean;
+	lastContactOn: string | null;
+	history: { id: number; at: Date; from: string | null; to: string; note: string | null; by: string | null; toLabel: string }[];
+	moments: { id: string; day: string; form: string; minutes: number | null; topics: string[]; note: string | null }[];
+	can: { manage: boolean; respond: boolean; activate: boolean; end: boolean; log: boolean; reflect: boolean };
+}
+
+/** The buddy's own screen: their profile and their matches. */
+export interface MyMatches {
+	buddy: { name: string; paused: boolean; languages: string[]; supportWays: string[]; about: string };
+	matches: { id: string; status: string; statusLabel: string; proposedAt: Date; reference: string; lastContactOn: string | null }[];
+}
 
 async function event(
 	tx: Db,
@@ -29,9 +70,11 @@ async function event(
 	await tx.insert(buddyMatchEvent).values({ ...e, note: e.note ?? null, data: e.data ?? {} });
 }
 
+/** Who may open a match at all: the regisseur (any match) and a buddy (their own, checked in loadMatch). */
+const canOpenMatch = (actor: Actor) => policies.canManageBuddies(actor) || policies.canActAsBuddy(actor);
+
 /** Loads a match the actor may see: the regisseur any, a buddy only their own (else 404). */
 async function loadMatch(tx: Db, actor: Actor, steunpuntId: string, matchId: string) {
-	authorize(actor, steunpuntId, policies.canManageBuddies(actor) || policies.canActAsBuddy(actor));
 	if (!uuidLike.test(matchId)) throw new NotFoundError();
 	const [m] = await tx
 		.select()
@@ -39,24 +82,21 @@ async function loadMatch(tx: Db, actor: Actor, steunpuntId: string, matchId: str
 		.where(and(eq(buddyMatch.id, matchId), eq(buddyMatch.steunpuntId, steunpuntId)));
 	if (!m) throw new NotFoundError();
 	if (!policies.canManageBuddies(actor)) {
-		const own = await ownBuddy(tx, actor, steunpuntId);
+		const own = await ownBuddy(tx, actor);
 		if (m.buddyId !== own.id) throw new NotFoundError();
 	}
 	return m;
 }
 
-/** The regisseur proposes a ready buddy with a free place for a request. */
-export async function proposeMatch(
-	actor: Actor,
-	steunpuntId: string,
-	requestId: string,
-	input: Record<string, unknown>,
-	options: { origin: string; now?: Date }
-): Promise<string> {
-	authorize(actor, steunpuntId, policies.canManageBuddies(actor));
+/**
+ * The regisseur proposes a ready buddy with a free place for a request; returns the new match's
+ * id. `origin` is the site's address for the link in the buddy's mail.
+ */
+export async function proposeMatch(actor: Actor, input: ProposeMatchInput, now = new Date()): Promise<string> {
+	const steunpuntId = tenantOf(actor, policies.canManageBuddies(actor));
+	const { requestId, origin } = input;
 	const { buddy: buddyId } = parse(ZProposeInput, input);
 	if (!uuidLike.test(requestId)) throw new NotFoundError();
-	const now = options.now ?? new Date();
 	const token = newToken();
 	const sp = await getSteunpuntById(steunpuntId);
 	const result = await withTenant(steunpuntId, async (tx) => {
@@ -87,7 +127,7 @@ export async function proposeMatch(
 			.returning({ id: buddyMatch.id });
 		await tx.update(buddyRequest).set({ status: 'voorgesteld' }).where(eq(buddyRequest.id, r.id));
 		await event(tx, { matchId: m.id, steunpuntId, userId: actor.userId, from: null, to: 'voorgesteld' });
-		if (b.email) await queueMail(tx, { steunpuntId, to: b.email, ...proposalMail({ origin: options.origin, steunpunt: sp, token, buddyName: b.name }) });
+		if (b.email) await queueMail(tx, { steunpuntId, to: b.email, ...proposalMail({ origin, steunpunt: sp, token, buddyName: b.name }) });
 		return { matchId: m.id };
 	});
 	return result.matchId;
@@ -105,12 +145,13 @@ async function respond(tx: Db, m: typeof buddyMatch.$inferSelect, steunpuntId: s
 }
 
 /** The buddy accepts or declines in their own screen. */
-export async function respondAsBuddy(actor: Actor, steunpuntId: string, matchId: string, input: Record<string, unknown>, now = new Date()): Promise<void> {
+export async function respondAsBuddy(actor: Actor, input: MatchFormInput, now = new Date()): Promise<void> {
 	const data = parse(ZRespondInput, input);
+	const steunpuntId = tenantOf(actor, canOpenMatch(actor));
 	await withTenant(steunpuntId, async (tx) => {
-		const m = await loadMatch(tx, actor, steunpuntId, matchId);
+		const m = await loadMatch(tx, actor, steunpuntId, input.matchId);
 		// Only the proposed buddy: a regisseur who is also a buddy loads any match, but answers only their own.
-		if (!policies.canActAsBuddy(actor) || (await ownBuddy(tx, actor, steunpuntId)).id !== m.buddyId)
+		if (!policies.canActAsBuddy(actor) || (await ownBuddy(tx, actor)).id !== m.buddyId)
 			throw new ValidationError({ form: 'Alleen de buddy zelf kan een voorstel aannemen of afwijzen.' });
 		await respond(tx, m, steunpuntId, actor.userId, data.antwoord === 'ja', data.toelichting, now);
 	});
@@ -128,29 +169,36 @@ async function matchByToken(steunpuntId: string, token: string) {
 	});
 }
 
-/** The mail link: what the buddy sees before answering (no personal data of the parent). */
-export async function getProposalByToken(steunpuntId: string, token: string) {
-	const m = await matchByToken(steunpuntId, token);
+/** What the buddy sees on the mail link before answering (no personal data of the parent). */
+export interface Proposal {
+	status: string;
+}
+
+/** The mail link of the steunpunt `slug`: what the buddy sees before answering. */
+export async function getProposalByToken(slug: string, token: string): Promise<Proposal> {
+	const sp = await getSteunpuntBySlug(slug);
+	const m = await matchByToken(sp.id, token);
 	return { status: m.status };
 }
 
 /** The buddy answers through the mail link (once; the link dies with the answer). */
-export async function respondByToken(steunpuntId: string, token: string, input: Record<string, unknown>, now = new Date()): Promise<string> {
-	const data = parse(ZRespondInput, input);
-	const m = await matchByToken(steunpuntId, token);
-	await withTenant(steunpuntId, async (tx) => {
+export async function respondByToken(options: { slug: string; token: string; input: Record<string, unknown>; now?: Date }): Promise<MatchAnswer> {
+	const sp = await getSteunpuntBySlug(options.slug);
+	const data = parse(ZRespondInput, options.input);
+	const m = await matchByToken(sp.id, options.token);
+	await withTenant(sp.id, async (tx) => {
 		const [fresh] = await tx.select().from(buddyMatch).where(eq(buddyMatch.id, m.id)).for('update');
-		await respond(tx, fresh, steunpuntId, null, data.antwoord === 'ja', data.toelichting, now);
+		await respond(tx, fresh, sp.id, null, data.antwoord === 'ja', data.toelichting, options.now ?? new Date());
 	});
 	return data.antwoord === 'ja' ? 'geaccepteerd' : 'afgewezen';
 }
 
 /** After the parent agreed, the regisseur makes an accepted match active. */
-export async function activateMatch(actor: Actor, steunpuntId: string, matchId: string, input: Record<string, unknown>, now = new Date()): Promise<void> {
-	authorize(actor, steunpuntId, policies.canManageBuddies(actor));
+export async function activateMatch(actor: Actor, input: MatchFormInput, now = new Date()): Promise<void> {
+	const steunpuntId = tenantOf(actor, policies.canManageBuddies(actor));
 	if (input.ouderAkkoord !== 'ja') throw new ValidationError({ ouderAkkoord: 'Vraag eerst of de ouder akkoord is met deze buddy, en vink dat aan.' });
 	await withTenant(steunpuntId, async (tx) => {
-		const m = await loadMatch(tx, actor, steunpuntId, matchId);
+		const m = await loadMatch(tx, actor, steunpuntId, input.matchId);
 		if (m.status !== 'geaccepteerd') throw new ValidationError({ form: 'Alleen een geaccepteerde koppeling kan actief worden.' });
 		await tx
 			.update(buddyMatch)
@@ -161,20 +209,17 @@ export async function activateMatch(actor: Actor, steunpuntId: string, matchId: 
 	});
 }
 
-/** Ends an active match (regisseur or the buddy); the parent gets the survey by mail. */
-export async function endMatch(
-	actor: Actor,
-	steunpuntId: string,
-	matchId: string,
-	input: Record<string, unknown>,
-	options: { origin: string; now?: Date }
-): Promise<void> {
+/**
+ * Ends an active match (regisseur or the buddy); the parent gets the survey by mail. `origin` is
+ * the site's address for the survey link.
+ */
+export async function endMatch(actor: Actor, input: MatchFormInput & { origin: string }, now = new Date()): Promise<void> {
 	const data = parse(ZEndInput, input);
-	const now = options.now ?? new Date();
+	const steunpuntId = tenantOf(actor, canOpenMatch(actor));
 	const token = newToken();
 	const sp = await getSteunpuntById(steunpuntId);
 	await withTenant(steunpuntId, async (tx) => {
-		const m = await loadMatch(tx, actor, steunpuntId, matchId);
+		const m = await loadMatch(tx, actor, steunpuntId, input.matchId);
 		if (m.status !== 'actief') throw new ValidationError({ form: 'Alleen een actieve koppeling kan eindigen.' });
 		await tx
 			.update(buddyMatch)
@@ -183,15 +228,16 @@ export async function endMatch(
 		await tx.update(buddyRequest).set({ status: 'afgesloten', closedAt: now }).where(eq(buddyRequest.id, m.requestId));
 		await event(tx, { matchId: m.id, steunpuntId, userId: actor.userId, from: m.status, to: data.afloop, note: data.reden });
 		const [to] = await tx.select({ email: buddyRequest.email, name: buddyRequest.name }).from(buddyRequest).where(eq(buddyRequest.id, m.requestId));
-		if (to?.email) await queueMail(tx, { steunpuntId, to: to.email, ...endMail({ origin: options.origin, steunpunt: sp, token, name: to.name }) });
+		if (to?.email) await queueMail(tx, { steunpuntId, to: to.email, ...endMail({ origin: input.origin, steunpunt: sp, token, name: to.name }) });
 	});
 }
 
 /** A contact moment, logged by the buddy (own match) or the regisseur, while the match is active. */
-export async function logMoment(actor: Actor, steunpuntId: string, matchId: string, input: Record<string, unknown>): Promise<void> {
+export async function logMoment(actor: Actor, input: MatchFormInput): Promise<void> {
 	const data = parse(ZMomentInput, input);
+	const steunpuntId = tenantOf(actor, canOpenMatch(actor));
 	await withTenant(steunpuntId, async (tx) => {
-		const m = await loadMatch(tx, actor, steunpuntId, matchId);
+		const m = await loadMatch(tx, actor, steunpuntId, input.matchId);
 		if (m.status !== 'actief') throw new ValidationError({ form: 'Contactmomenten leg je vast bij een actieve koppeling.' });
 		await tx
 			.insert(buddyMoment)
@@ -201,14 +247,15 @@ export async function logMoment(actor: Actor, steunpuntId: string, matchId: stri
 }
 
 /** The buddy's reflection at the end: a score (anonymous, for figures) and a text for the regisseur. */
-export async function reflect(actor: Actor, steunpuntId: string, matchId: string, input: Record<string, unknown>, now = new Date()): Promise<void> {
+export async function reflect(actor: Actor, input: MatchFormInput, now = new Date()): Promise<void> {
 	const score = Number(input.gesteund);
 	const text = typeof input.reflectie === 'string' ? withoutControl(input.reflectie).trim() : '';
 	if (!Number.isInteger(score) || score < 1 || score > 5) throw new ValidationError({ gesteund: 'Kies een cijfer van 1 tot 5.' });
 	if (text.length > 2000) throw new ValidationError({ reflectie: 'Gebruik hooguit 2000 tekens.' });
+	const steunpuntId = tenantOf(actor, canOpenMatch(actor));
 	await withTenant(steunpuntId, async (tx) => {
-		const m = await loadMatch(tx, actor, steunpuntId, matchId);
-		if (!policies.canActAsBuddy(actor) || (await ownBuddy(tx, actor, steunpuntId)).id !== m.buddyId)
+		const m = await loadMatch(tx, actor, steunpuntId, input.matchId);
+		if (!policies.canActAsBuddy(actor) || (await ownBuddy(tx, actor)).id !== m.buddyId)
 			throw new ValidationError({ form: 'De reflectie is van de buddy zelf.' });
 		if (m.status !== 'afgerond' && m.status !== 'gestopt') throw new ValidationError({ form: 'Je schrijft je reflectie als de koppeling is afgelopen.' });
 		if (m.reflection) throw new ConflictError('Je hebt je reflectie al gegeven. Dank je wel!');
@@ -221,9 +268,10 @@ export async function reflect(actor: Actor, steunpuntId: string, matchId: string
 }
 
 /** One match: history, moments, and what the actor may do next. Audited. */
-export async function getMatch(actor: Actor, steunpuntId: string, matchId: string) {
+export async function getMatch(actor: Actor, input: { matchId: string }): Promise<MatchDetail> {
+	const steunpuntId = tenantOf(actor, canOpenMatch(actor));
 	return withTenant(steunpuntId, async (tx) => {
-		const m = await loadMatch(tx, actor, steunpuntId, matchId);
+		const m = await loadMatch(tx, actor, steunpuntId, input.matchId);
 		await recordAudit(tx, actor, { action: 'buddy_match.view', entity: 'buddy_match', entityId: m.id });
 		const [b] = await tx.select({ name: buddy.name }).from(buddy).where(eq(buddy.id, m.buddyId));
 		const [r] = await tx.select().from(buddyRequest).where(eq(buddyRequest.id, m.requestId));
@@ -279,9 +327,10 @@ export async function getMatch(actor: Actor, steunpuntId: string, matchId: strin
 }
 
 /** The buddy's own matches — nothing else of the steunpunt. */
-export async function findMyMatches(actor: Actor, steunpuntId: string) {
+export async function findMyMatches(actor: Actor): Promise<MyMatches> {
+	const steunpuntId = tenantOf(actor, policies.canActAsBuddy(actor));
 	return withTenant(steunpuntId, async (tx) => {
-		const own = await ownBuddy(tx, actor, steunpuntId);
+		const own = await ownBuddy(tx, actor);
 		const rows = await tx
 			.select({
 				id: buddyMatch.id,

@@ -8,7 +8,7 @@ import { rankBuddies, type BuddyCandidate } from '$lib/buddies/matching';
 import { REQUEST_STATUSES, labelFor } from '$lib/buddies/options';
 import { withTenant, type Db } from '../db';
 import { buddy, buddyMatch, buddyRequest, casePerson, gemeente, registration } from '../db/schema';
-import { authorize, policies } from '../auth/policy';
+import { policies, tenantOf } from '../auth/policy';
 import type { Actor } from '../auth/roles';
 import { recordAudit } from '../audit/record';
 import { NotFoundError, ValidationError } from '../errors';
@@ -82,8 +82,51 @@ export async function createRequestFromCase(
 		.onConflictDoNothing();
 }
 
-export async function findRequests(actor: Actor, steunpuntId: string) {
-	authorize(actor, steunpuntId, policies.canManageBuddies(actor));
+/** One line of the list of requests. */
+export interface BuddyRequestItem {
+	id: string;
+	reference: string;
+	source: string;
+	status: string;
+	name: string | null;
+	createdAt: Date;
+}
+
+/** A ready buddy ranked for a request, with the reasons in words. */
+export interface RankedBuddy {
+	id: string;
+	name: string;
+	score: number;
+	reasonText: string;
+	held: number;
+	capacity: number;
+}
+
+/** One request with its matches so far and (while it waits) the ranked ready buddies. */
+export interface BuddyRequestDetail {
+	id: string;
+	reference: string;
+	source: string;
+	status: string;
+	statusLabel: string;
+	need: string | null;
+	topics: string[];
+	schoolType: string | null;
+	gemeenteCode: string | null;
+	language: string | null;
+	supportWays: string[];
+	name: string | null;
+	email: string | null;
+	phone: string | null;
+	caseId: string | null;
+	createdAt: Date;
+	matches: { id: string; status: string; buddy: string; proposedAt: Date }[];
+	ranked: RankedBuddy[];
+}
+
+/** The latest 500 requests; listing them is audited. */
+export async function findRequests(actor: Actor): Promise<BuddyRequestItem[]> {
+	const steunpuntId = tenantOf(actor, policies.canManageBuddies(actor));
 	return withTenant(steunpuntId, async (tx) => {
 		const rows = await tx.select().from(buddyRequest).where(eq(buddyRequest.steunpuntId, steunpuntId)).orderBy(desc(buddyRequest.createdAt)).limit(500);
 		await recordAudit(tx, actor, { action: 'buddy_request.list', entity: 'buddy_request', detail: { shown: rows.length } });
@@ -99,8 +142,9 @@ export async function findRequests(actor: Actor, steunpuntId: string) {
 }
 
 /** One request with the ranked ready buddies and their reasons; the view is audited. */
-export async function getRequest(actor: Actor, steunpuntId: string, id: string, now = new Date()) {
-	authorize(actor, steunpuntId, policies.canManageBuddies(actor));
+export async function getRequest(actor: Actor, input: { requestId: string }, now = new Date()): Promise<BuddyRequestDetail> {
+	const steunpuntId = tenantOf(actor, policies.canManageBuddies(actor));
+	const id = input.requestId;
 	if (!uuidLike.test(id)) throw new NotFoundError();
 	const today = dayInNL(now);
 	return withTenant(steunpuntId, async (tx) => {
@@ -140,7 +184,7 @@ export async function getRequest(actor: Actor, steunpuntId: string, id: string, 
 	});
 }
 
-async function rankFor(tx: Db, steunpuntId: string, r: typeof buddyRequest.$inferSelect, today: string, now: Date) {
+async function rankFor(tx: Db, steunpuntId: string, r: typeof buddyRequest.$inferSelect, today: string, now: Date): Promise<RankedBuddy[]> {
 	const years = await vogMaxYearsOf(tx, steunpuntId);
 	const all = await tx.select().from(buddy).where(eq(buddy.steunpuntId, steunpuntId));
 	const ready = all.filter((b) => readiness(b, today, years).ready);

@@ -59,7 +59,7 @@ let foreignAnswerToken: string;
 
 async function followUpToken(target: Steunpunt, actor: Awaited<ReturnType<typeof buildUser>>['actor']): Promise<string> {
 	const { caseId, email } = await buildContact(target, { opvolgen: 'ja' });
-	await sendFollowUp(actor, target.id, caseId, { origin: ORIGIN });
+	await sendFollowUp(actor, { caseId, origin: ORIGIN });
 	const [mail] = await db()
 		.select()
 		.from(mailOutbox)
@@ -77,10 +77,10 @@ beforeAll(async () => {
 	const otherRegisseur = await buildUser({ steunpuntId: other.id, roles: ['regisseur'] });
 	foreignUser = otherRegisseur.user.id;
 	foreignConsulent = (await buildUser({ steunpuntId: other.id, roles: ['consulent'] })).user.id;
-	await addOrganisation(otherRegisseur.actor, other.id, { naam: 'Organisatie Elders' });
+	await addOrganisation(otherRegisseur.actor, { naam: 'Organisatie Elders' });
 	[{ id: foreignOrganisation }] = await db().select({ id: organisation.id }).from(organisation).where(eq(organisation.steunpuntId, other.id));
 	ownConsulent = (await buildUser({ steunpuntId: sp.id, roles: ['consulent'] })).user.id;
-	await addOrganisation(regisseur.actor, sp.id, { naam: 'Eigen organisatie' });
+	await addOrganisation(regisseur.actor, { naam: 'Eigen organisatie' });
 	[{ id: ownOrganisation }] = await db().select({ id: organisation.id }).from(organisation).where(eq(organisation.steunpuntId, sp.id));
 	ownCase = (await buildContact(sp)).caseId;
 	foreignCase = (await buildContact(other)).caseId;
@@ -239,11 +239,11 @@ const CASES: BadCase[] = [
 			toegewezen: [...GARBAGE, randomUUID(), 'FOREIGN_USER', randomUUID().toUpperCase()],
 			opvolgdatum: [...GARBAGE, '2024-13-45', 'morgen']
 		},
-		(input) => changeCase(regisseur.actor, sp.id, ownCase, input.toegewezen === 'FOREIGN_USER' ? { ...input, toegewezen: foreignUser } : input)
+		(input) => changeCase(regisseur.actor, { ...input, ...(input.toegewezen === 'FOREIGN_USER' ? { toegewezen: foreignUser } : {}), caseId: ownCase })
 	),
 	...['FOREIGN', randomUUID(), 'geen-uuid', '', 'x'.repeat(100_000), "' or 1=1 --"].map((id) => ({
 		name: `changeCase: case id ${describe_(id)}`,
-		run: () => changeCase(regisseur.actor, sp.id, id === 'FOREIGN' ? foreignCase : id, { status: 'afgesloten' })
+		run: () => changeCase(regisseur.actor, { status: 'afgesloten', caseId: id === 'FOREIGN' ? foreignCase : id })
 	})),
 	...variants(
 		'referCase',
@@ -255,9 +255,10 @@ const CASES: BadCase[] = [
 			akkoord: [...requiredChoice, 'misschien', 'JA']
 		},
 		(input) =>
-			referCase(regisseur.actor, sp.id, ownCase, {
+			referCase(regisseur.actor, {
 				...input,
-				consulent: input.consulent === 'FOREIGN_CONSULENT' ? foreignConsulent : input.consulent === 'REGISSEUR' ? regisseur.user.id : input.consulent
+				consulent: input.consulent === 'FOREIGN_CONSULENT' ? foreignConsulent : input.consulent === 'REGISSEUR' ? regisseur.user.id : input.consulent,
+				caseId: ownCase
 			})
 	),
 	...variants(
@@ -266,11 +267,12 @@ const CASES: BadCase[] = [
 		{
 			organisatie: [...GARBAGE, ...ABSENT, 'FOREIGN_ORGANISATION', randomUUID()]
 		},
-		(input) => referCase(regisseur.actor, sp.id, ownCase, input.organisatie === 'FOREIGN_ORGANISATION' ? { ...input, organisatie: foreignOrganisation } : input)
+		(input) =>
+			referCase(regisseur.actor, { ...input, ...(input.organisatie === 'FOREIGN_ORGANISATION' ? { organisatie: foreignOrganisation } : {}), caseId: ownCase })
 	),
 	...['FOREIGN', randomUUID(), 'x'.repeat(100_000)].map((id) => ({
 		name: `referCase: case id ${describe_(id)}`,
-		run: () => referCase(regisseur.actor, sp.id, id === 'FOREIGN' ? foreignCase : id, { soort: 'buddy', akkoord: 'ja' })
+		run: () => referCase(regisseur.actor, { soort: 'buddy', akkoord: 'ja', caseId: id === 'FOREIGN' ? foreignCase : id })
 	})),
 	...variants(
 		'answerFollowUp',
@@ -295,7 +297,7 @@ const CASES: BadCase[] = [
 			telefoon: [...NOT_TEXT_OR_TOO_LONG, 'abc', '<script>', '0'.repeat(41), '06; drop'],
 			website: [...NOT_TEXT_OR_TOO_LONG, 'http://example.org', 'javascript:alert(1)', 'https://a b', 'https://"x"', 'www.example.org']
 		},
-		(input) => addOrganisation(beheerder.actor, sp.id, input)
+		(input) => addOrganisation(beheerder.actor, input)
 	)
 ];
 
@@ -328,10 +330,10 @@ describe('bad input at domain level', () => {
 		expect((await callback(await callbackBase())).reference).toMatch(/^V-/);
 		expect((await contact(contactBase())).registrationId).toBeTruthy();
 		expect((await contact({ ...contactBase(), dossier: 'nieuw', naam: 'Sanne Visser', toestemming: 'on' })).caseId).toBeTruthy();
-		await changeCase(regisseur.actor, sp.id, fresh, { status: 'in-behandeling' });
-		await referCase(regisseur.actor, sp.id, fresh, { soort: 'consulent', consulent: ownConsulent, akkoord: 'ja' });
-		await referCase(regisseur.actor, sp.id, fresh, { soort: 'extern', organisatie: ownOrganisation, akkoord: 'ja' });
-		await addOrganisation(beheerder.actor, sp.id, { naam: `Organisatie ${randomUUID().slice(0, 8)}` });
+		await changeCase(regisseur.actor, { caseId: fresh, status: 'in-behandeling' });
+		await referCase(regisseur.actor, { caseId: fresh, soort: 'consulent', consulent: ownConsulent, akkoord: 'ja' });
+		await referCase(regisseur.actor, { caseId: fresh, soort: 'extern', organisatie: ownOrganisation, akkoord: 'ja' });
+		await addOrganisation(beheerder.actor, { naam: `Organisatie ${randomUUID().slice(0, 8)}` });
 		// The follow-up token survived all bad answers: it still takes one good answer.
 		await answerFollowUp({ slug: sp.slug, token: answerToken, input: { trend: 'beter', gesteund: '4' } });
 		const after = await footprint();

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { SOURCES, STATUSES, labelOf, values } from '$lib/contacten';
 import { withTenant } from '../db';
 import { appUser, casePerson, contactCase } from '../db/schema';
-import { authorize, policies } from '../auth/policy';
+import { policies, tenantOf } from '../auth/policy';
 import type { Actor } from '../auth/roles';
 import { recordAudit } from '../audit/record';
 import { dayInNL } from '$lib/working-days';
@@ -41,10 +41,33 @@ export interface InboxItem {
 	createdAt: Date;
 }
 
-/** Lists cases for the inbox, filtered; unknown filter values fall back to the default. */
-export async function findInbox(actor: Actor, steunpuntId: string, rawFilter: Record<string, unknown>, now = new Date()) {
-	authorize(actor, steunpuntId, policies.canListCases(actor));
-	const filter = ZInboxFilter.parse(rawFilter);
+/** One page of the inbox, with the filter as understood. */
+export interface Inbox {
+	items: InboxItem[];
+	/** Matching cases, counted up to COUNT_CAP. */
+	total: number;
+	/** More than COUNT_CAP match. */
+	more: boolean;
+	filter: InboxFilter;
+	/** Number of pages; null when the count was capped. */
+	pages: number | null;
+	canHandle: boolean;
+}
+
+/** One line of the daily list "op te volgen". */
+export interface FollowUpItem {
+	id: string;
+	reference: string;
+	statusLabel: string;
+	followUpOn: string;
+	name: string | null;
+	canMail: boolean;
+}
+
+/** Lists cases for the inbox, filtered (the query string); unknown filter values fall back to the default. */
+export async function findInbox(actor: Actor, filterInput: Record<string, unknown>, now = new Date()): Promise<Inbox> {
+	const steunpuntId = tenantOf(actor, policies.canListCases(actor));
+	const filter = ZInboxFilter.parse(filterInput);
 	const today = dayInNL(now);
 	const where: SQL[] = [eq(contactCase.steunpuntId, steunpuntId)];
 	if (!policies.canHandleCases(actor)) where.push(eq(contactCase.consulentId, actor.userId!));
@@ -135,8 +158,8 @@ export async function findInbox(actor: Actor, steunpuntId: string, rawFilter: Re
 }
 
 /** The daily list "op te volgen": open cases whose follow-up date has come. */
-export async function findFollowUps(actor: Actor, steunpuntId: string, now = new Date()) {
-	authorize(actor, steunpuntId, policies.canListCases(actor));
+export async function findFollowUps(actor: Actor, now = new Date()): Promise<FollowUpItem[]> {
+	const steunpuntId = tenantOf(actor, policies.canListCases(actor));
 	const today = dayInNL(now);
 	const where: SQL[] = [eq(contactCase.steunpuntId, steunpuntId), ne(contactCase.status, 'afgesloten'), sql`${contactCase.followUpOn} <= ${today}::date`];
 	if (!policies.canHandleCases(actor)) where.push(eq(contactCase.consulentId, actor.userId!));

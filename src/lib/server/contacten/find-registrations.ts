@@ -7,11 +7,29 @@ import { CHANNELS, OUTCOMES, REFERRAL_KINDS, SCHOOL_TYPES, WHO, labelOf } from '
 import { phaseBySlug, topicBySlug } from '$lib/taxonomy';
 import { withTenant } from '../db';
 import { gemeente, registration } from '../db/schema';
-import { authorize, policies } from '../auth/policy';
+import { policies, tenantOf } from '../auth/policy';
 import type { Actor } from '../auth/roles';
 
-export async function findRegistrations(actor: Actor, steunpuntId: string, limit = 100) {
-	authorize(actor, steunpuntId, policies.canHandleCases(actor));
+/** One registration as the list shows it: labels, never a link to a case or a person. */
+export interface RegistrationLine {
+	id: string;
+	day: string;
+	channel: string;
+	who: string;
+	schoolType: string;
+	phase: string;
+	topics: string[];
+	topicsConfirmed: boolean;
+	outcome: string;
+	referral: string;
+	duration: number | null;
+	gemeente: string;
+}
+
+/** The newest registrations of the actor's steunpunt (`limit`, default 100). */
+export async function findRegistrations(actor: Actor, input: { limit?: number } = {}): Promise<RegistrationLine[]> {
+	const steunpuntId = tenantOf(actor, policies.canHandleCases(actor));
+	const limit = input.limit ?? 100;
 	const rows = await withTenant(steunpuntId, (tx) =>
 		tx
 			.select({ r: registration, gemeente: gemeente.naam })

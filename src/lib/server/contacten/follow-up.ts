@@ -5,7 +5,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { withTenant } from '../db';
 import { casePerson, contactCase, followUp, supportScore } from '../db/schema';
-import { authorize, policies } from '../auth/policy';
+import { policies, tenantOf } from '../auth/policy';
 import type { Actor } from '../auth/roles';
 import { newToken, sha256 } from '../auth/crypto';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
@@ -22,10 +22,16 @@ import { dayInNL } from '$lib/working-days';
 
 const ANSWER_DAYS = 30;
 
+/** Which case to follow up, and the site's address for the links in the mail. */
+export interface SendFollowUpInput {
+	caseId: string;
+	origin: string;
+}
+
 /** Mails "Hoe gaat het nu?" to the parent of a case. Only when they agreed to be mailed. */
-export async function sendFollowUp(actor: Actor, steunpuntId: string, caseId: string, options: { origin: string; now?: Date }): Promise<void> {
-	authorize(actor, steunpuntId, policies.canHandleCases(actor));
-	const now = options.now ?? new Date();
+export async function sendFollowUp(actor: Actor, input: SendFollowUpInput, now = new Date()): Promise<void> {
+	const steunpuntId = tenantOf(actor, policies.canHandleCases(actor));
+	const { caseId, origin } = input;
 	const answerToken = newToken();
 	const steunpunt = await getSteunpuntById(steunpuntId);
 	const accessToken = uuidLike.test(caseId) ? await personalToken(caseId) : '';
@@ -44,7 +50,7 @@ export async function sendFollowUp(actor: Actor, steunpuntId: string, caseId: st
 			.set({ followUpOn: null, status: c.status === 'afgesloten' ? c.status : 'wacht-op-ouder', updatedAt: now })
 			.where(eq(contactCase.id, c.id));
 		await addEvent(tx, { caseId: c.id, steunpuntId, userId: actor.userId, kind: 'opvolgmail', data: { to: person.email } });
-		await queueMail(tx, { steunpuntId, to: person.email, ...followUpMail({ origin: options.origin, steunpunt, accessToken, answerToken, name: person.name }) });
+		await queueMail(tx, { steunpuntId, to: person.email, ...followUpMail({ origin, steunpunt, accessToken, answerToken, name: person.name }) });
 	});
 }
 
@@ -60,10 +66,16 @@ async function findByToken(steunpuntId: string, token: string) {
 	});
 }
 
+/** What the answer page shows: may the parent still answer? */
+export interface FollowUpQuestion {
+	answered: boolean;
+	expired: boolean;
+}
+
 /** The answer page: may the parent still answer? */
-export async function getFollowUpQuestion(slug: string, token: string, now = new Date()) {
-	const steunpunt = await getSteunpuntBySlug(slug);
-	const row = await findByToken(steunpunt.id, token);
+export async function getFollowUpQuestion(input: { slug: string; token: string }, now = new Date()): Promise<FollowUpQuestion> {
+	const steunpunt = await getSteunpuntBySlug(input.slug);
+	const row = await findByToken(steunpunt.id, input.token);
 	return { answered: row.answeredAt !== null, expired: row.expiresAt < now };
 }
 

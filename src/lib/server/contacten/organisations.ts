@@ -5,7 +5,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { withTenant } from '../db';
 import { organisation } from '../db/schema';
-import { authorize, policies } from '../auth/policy';
+import { policies, tenantOf } from '../auth/policy';
 import type { Actor } from '../auth/roles';
 import { recordAudit } from '../audit/record';
 import { NotFoundError, ValidationError } from '../errors';
@@ -89,8 +89,18 @@ export async function seedOrganisations(steunpuntId: string): Promise<void> {
 	});
 }
 
-export async function findOrganisations(actor: Actor, steunpuntId: string) {
-	authorize(actor, steunpuntId, policies.canManageOrganisations(actor));
+/** One organisation of the directory. */
+export interface Organisation {
+	id: string;
+	name: string;
+	description: string | null;
+	phone: string | null;
+	website: string | null;
+}
+
+/** The actor's steunpunt's directory, by name. */
+export async function findOrganisations(actor: Actor): Promise<Organisation[]> {
+	const steunpuntId = tenantOf(actor, policies.canManageOrganisations(actor));
 	return withTenant(steunpuntId, (tx) =>
 		tx
 			.select({ id: organisation.id, name: organisation.name, description: organisation.description, phone: organisation.phone, website: organisation.website })
@@ -100,8 +110,9 @@ export async function findOrganisations(actor: Actor, steunpuntId: string) {
 	);
 }
 
-export async function addOrganisation(actor: Actor, steunpuntId: string, input: Record<string, unknown>): Promise<void> {
-	authorize(actor, steunpuntId, policies.canManageOrganisations(actor));
+/** Adds an organisation (the form's fields) to the directory; a name already there is refused. */
+export async function addOrganisation(actor: Actor, input: Record<string, unknown>): Promise<void> {
+	const steunpuntId = tenantOf(actor, policies.canManageOrganisations(actor));
 	const data = parse(ZOrganisationInput, input);
 	await withTenant(steunpuntId, async (tx) => {
 		const added = await tx
@@ -114,8 +125,10 @@ export async function addOrganisation(actor: Actor, steunpuntId: string, input: 
 	});
 }
 
-export async function removeOrganisation(actor: Actor, steunpuntId: string, id: string): Promise<void> {
-	authorize(actor, steunpuntId, policies.canManageOrganisations(actor));
+/** Removes one organisation of the directory; another steunpunt's (or an unknown id) → 404. */
+export async function removeOrganisation(actor: Actor, input: { organisationId: string }): Promise<void> {
+	const steunpuntId = tenantOf(actor, policies.canManageOrganisations(actor));
+	const id = input.organisationId;
 	if (!uuidLike.test(id)) throw new NotFoundError();
 	await withTenant(steunpuntId, async (tx) => {
 		const removed = await tx

@@ -64,10 +64,10 @@ async function carryOut(
 ) {
 	const asked = await requestPrivacy({ slug: sp.slug, token, kind, scope });
 	expect(asked.scope).toBe(scope);
-	const request = (await findPrivacyRequests(beheerder.actor, sp.id)).find((r) => r.reference === asked.reference && r.kind === kind && !r.handledAt);
+	const request = (await findPrivacyRequests(beheerder.actor)).find((r) => r.reference === asked.reference && r.kind === kind && !r.handledAt);
 	expect(request, 'the request reaches the beheerder').toBeDefined();
 	expect(request!.scope).toBe(scope);
-	return { request: request!, result: await carryOutPrivacyRequest(beheerder.actor, sp.id, request!.id, { origin: ORIGIN }) };
+	return { request: request!, result: await carryOutPrivacyRequest(beheerder.actor, { requestId: request!.id, origin: ORIGIN }) };
 }
 
 describe('the scope of a privacy request', () => {
@@ -78,7 +78,7 @@ describe('the scope of a privacy request', () => {
 		const email = `dossier-${Math.random().toString(36).slice(2, 8)}@example.org`;
 		const first = await buildContact(sp, { naam: 'Noor Bakker', email });
 		const second = await buildContact(sp, { naam: 'Noor Bakker', email, vraag: 'Hoe vraag ik een gesprek aan over de overstap naar het vo?' });
-		await referCase(regisseur.actor, sp.id, first.caseId, { soort: 'buddy', akkoord: 'ja' });
+		await referCase(regisseur.actor, { caseId: first.caseId, soort: 'buddy', akkoord: 'ja' });
 		const [copied] = await db().select().from(buddyRequest).where(eq(buddyRequest.caseId, first.caseId));
 		expect(copied).toMatchObject({ name: 'Noor Bakker', email });
 
@@ -120,7 +120,7 @@ describe('everything about one person, from every entry point', () => {
 
 		// 1. A question on the website, referred to the buddy programme (a buddy request from a case).
 		const web = await buildContact(sp, { naam: NAME, email: EMAIL, telefoon: spaced });
-		await referCase(regisseur.actor, sp.id, web.caseId, { soort: 'buddy', akkoord: 'ja' });
+		await referCase(regisseur.actor, { caseId: web.caseId, soort: 'buddy', akkoord: 'ja' });
 		// 2. A call: only the phone number, written differently.
 		const call = await registerContact(regisseur.actor, {
 			kanaal: 'telefoon',

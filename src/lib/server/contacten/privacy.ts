@@ -10,7 +10,7 @@ import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import { CONTACT_PREFERENCES, PRIVACY_KINDS, REFERRAL_KINDS, TRENDS, labelOf } from '$lib/contacten';
 import { rowsOf, withTenant, type Db } from '../db';
 import { caseEvent, casePerson, contactCase, followUp, privacyRequest, referral } from '../db/schema';
-import { authorize, policies } from '../auth/policy';
+import { policies, tenantOf } from '../auth/policy';
 import type { Actor } from '../auth/roles';
 import { recordAudit } from '../audit/record';
 import { NotFoundError, ValidationError } from '../errors';
@@ -41,10 +41,16 @@ async function caseForToken(steunpuntId: string, token: string) {
 	});
 }
 
+/** The personal page: the question's number and the requests already waiting. */
+export interface PersonalPage {
+	reference: string;
+	openRequests: string[];
+}
+
 /** The personal page: which requests are already waiting. Shows no personal data itself. */
-export async function getPersonalPage(slug: string, token: string) {
-	const steunpunt = await getSteunpuntBySlug(slug);
-	const c = await caseForToken(steunpunt.id, token);
+export async function getPersonalPage(input: { slug: string; token: string }): Promise<PersonalPage> {
+	const steunpunt = await getSteunpuntBySlug(input.slug);
+	const c = await caseForToken(steunpunt.id, input.token);
 	return { reference: c.reference, openRequests: c.openRequests };
 }
 
@@ -53,16 +59,18 @@ export const PRIVACY_SCOPES: { value: PrivacyScope; label: string }[] = [
 	{ value: 'persoon', label: 'alles over deze persoon' }
 ];
 
+/** What the parent asked for, as the page confirms it. */
+export interface PrivacyRequested {
+	kind: string;
+	scope: PrivacyScope;
+	reference: string;
+}
+
 /**
  * The parent asks for inzage or deletion, for this question or everything about them. Asking twice
  * for the same thing makes one request.
  */
-export async function requestPrivacy(options: {
-	slug: string;
-	token: string;
-	kind: unknown;
-	scope?: unknown;
-}): Promise<{ kind: string; scope: PrivacyScope; reference: string }> {
+export async function requestPrivacy(options: { slug: string; token: string; kind: unknown; scope?: unknown }): Promise<PrivacyRequested> {
 	const steunpunt = await getSteunpuntBySlug(options.slug);
 	const kind = PRIVACY_KINDS.find((k) => k.value === options.kind)?.value;
 	if (!kind) throw new ValidationError({ kind: 'Kies wat je wilt: inzage of verwijderen.' });
@@ -84,8 +92,24 @@ export async function requestPrivacy(options: {
 	return { kind, scope, reference: c.reference };
 }
 
-export async function findPrivacyRequests(actor: Actor, steunpuntId: string) {
-	authorize(actor, steunpuntId, policies.canHandlePrivacyRequests(actor));
+/** One request as the beheerder's list shows it. */
+export interface PrivacyRequestLine {
+	id: string;
+	reference: string;
+	kind: string;
+	kindLabel: string;
+	scope: PrivacyScope;
+	scopeLabel: string;
+	/** What a carried-out deletion removed (counts only). */
+	outcome: string[];
+	createdAt: Date;
+	handledAt: Date | null;
+	caseExists: boolean;
+}
+
+/** The newest 200 requests of the actor's steunpunt. */
+export async function findPrivacyRequests(actor: Actor): Promise<PrivacyRequestLine[]> {
+	const steunpuntId = tenantOf(actor, policies.canHandlePrivacyRequests(actor));
 	return withTenant(steunpuntId, async (tx) => {
 		const rows = await tx.select().from(privacyRequest).where(eq(privacyRequest.steunpuntId, steunpuntId)).orderBy(desc(privacyRequest.createdAt)).limit(200);
 		return rows.map((r) => ({
@@ -209,20 +233,24 @@ async function exportOthers(tx: Db, records: PersonRecords): Promise<string[]> {
 	return lines;
 }
 
+/** The result of carrying out a request: the export to send by post, or whether it was mailed, and what a deletion removed. */
+export interface PrivacyRequestDone {
+	/** Only for inzage without a mail address: the beheerder sends it by post. */
+	exportText?: string;
+	mailed: boolean;
+	/** Only for deletion: what was removed, as lines. */
+	removed?: string[];
+}
+
 /**
  * The beheerder carries out a request in one action: inzage mails the export to the parent's
  * address (or, without one, shows it to the beheerder to send by post); deletion wipes everything
  * in the request's scope and mails the parent what was removed.
  */
-export async function carryOutPrivacyRequest(
-	actor: Actor,
-	steunpuntId: string,
-	requestId: string,
-	options: { origin: string; now?: Date }
-): Promise<{ exportText?: string; mailed: boolean; removed?: string[] }> {
-	authorize(actor, steunpuntId, policies.canHandlePrivacyRequests(actor));
+export async function carryOutPrivacyRequest(actor: Actor, input: { requestId: string; origin: string }, now = new Date()): Promise<PrivacyRequestDone> {
+	const steunpuntId = tenantOf(actor, policies.canHandlePrivacyRequests(actor));
+	const { requestId, origin } = input;
 	if (!uuidLike.test(requestId)) throw new NotFoundError();
-	const now = options.now ?? new Date();
 	const steunpunt = await getSteunpuntById(steunpuntId);
 	return withTenant(steunpuntId, async (tx) => {
 		const [req] = await tx
@@ -262,7 +290,7 @@ export async function carryOutPrivacyRequest(
 			});
 			await addEvent(tx, { caseId, steunpuntId, userId: actor.userId, kind: 'privacy', data: { detail: 'Inzage gegeven' } });
 			if (!email) return { exportText, mailed: false };
-			const content = exportMail({ origin: options.origin, steunpunt, accessToken: await personalToken(caseId), reference: req.reference, exportText });
+			const content = exportMail({ origin, steunpunt, accessToken: await personalToken(caseId), reference: req.reference, exportText });
 			await queueMail(tx, { steunpuntId, to: email, ...content, eraseAfterSend: true });
 			return { mailed: true };
 		}

@@ -11,7 +11,8 @@ import { policies, tenantOf } from '../auth/policy';
 import type { Actor } from '../auth/roles';
 import { ValidationError } from '../errors';
 import { parse } from '../validation';
-import { confirmedTermsOf, learnConfirmed } from '../signalering/topic-classifier';
+import { confirmedTermsOf } from '../signalering/topic-classifier';
+import { syncConfirmedTopics } from '../signalering/replay-confirmed';
 import { getSteunpuntById } from '../platform/tenant';
 import { addEvent } from './cases';
 import { findRegionGemeenten } from '../platform/region';
@@ -94,6 +95,7 @@ export async function registerContact(actor: Actor, input: Record<string, unknow
 		await addEvent(tx, { caseId: created.id, steunpuntId, userId: actor.userId, kind: 'contact', text: data.samenvatting, data: eventData });
 		return { registrationId: reg.id, caseId: created.id, reference };
 	});
-	if (terms.length) learnConfirmed(terms, data.onderwerpen);
+	// Learned through the table (this row once, also on every other instance): replay-confirmed.ts.
+	if (terms.length) await syncConfirmedTopics();
 	return result;
 }

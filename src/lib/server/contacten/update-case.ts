@@ -6,21 +6,29 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { REFERRAL_KINDS, labelOf } from '$lib/contacten';
 import { withTenant, type Db } from '../db';
 import { caseEvent, contactCase, organisation, referral, registration, topicConfirmation, casePerson } from '../db/schema';
-import { authorize, policies } from '../auth/policy';
+import { policies, tenantOf } from '../auth/policy';
 import type { Actor } from '../auth/roles';
 import { ForbiddenError, ValidationError } from '../errors';
 import { parse } from '../validation';
-import { confirmedTermsOf, learnConfirmed } from '../signalering/topic-classifier';
+import { confirmedTermsOf } from '../signalering/topic-classifier';
+import { syncConfirmedTopics } from '../signalering/replay-confirmed';
 import { addEvent } from './cases';
 import { createRequestFromCase } from '../buddies/requests';
 import { findCaseStaff, loadCase } from './get-case';
 import { ZChangeCaseInput, ZNoteInput, ZReferInput, ZTopicsInput } from './schemas';
 
+/**
+ * The input of a change to one case: the form's fields with the case's id from the route. Callers
+ * spread the form first (`{ ...values, caseId }`), so a form field cannot replace the id.
+ */
+export type CaseFormInput = Record<string, unknown> & { caseId: string };
+
 /** Status, assignment and follow-up date from the "Behandeling" form. Closing stamps closedAt. */
-export async function changeCase(actor: Actor, steunpuntId: string, caseId: string, input: Record<string, unknown>): Promise<void> {
+export async function changeCase(actor: Actor, input: CaseFormInput): Promise<void> {
+	const steunpuntId = tenantOf(actor, policies.canListCases(actor));
 	const data = parse(ZChangeCaseInput, input);
 	await withTenant(steunpuntId, async (tx) => {
-		const c = await loadCase(tx, actor, steunpuntId, caseId);
+		const c = await loadCase(tx, actor, steunpuntId, input.caseId);
 		const base = { caseId: c.id, steunpuntId, userId: actor.userId };
 		const set: Partial<typeof contactCase.$inferInsert> = { updatedAt: new Date() };
 		if (data.status !== c.status) {
@@ -45,10 +53,12 @@ export async function changeCase(actor: Actor, steunpuntId: string, caseId: stri
 	});
 }
 
-export async function addNote(actor: Actor, steunpuntId: string, caseId: string, input: Record<string, unknown>): Promise<void> {
+/** A note in the case's history. */
+export async function addNote(actor: Actor, input: CaseFormInput): Promise<void> {
+	const steunpuntId = tenantOf(actor, policies.canListCases(actor));
 	const { notitie } = parse(ZNoteInput, input);
 	await withTenant(steunpuntId, async (tx) => {
-		const c = await loadCase(tx, actor, steunpuntId, caseId);
+		const c = await loadCase(tx, actor, steunpuntId, input.caseId);
 		await addEvent(tx, { caseId: c.id, steunpuntId, userId: actor.userId, kind: 'notitie', text: notitie });
 		await tx.update(contactCase).set({ updatedAt: new Date() }).where(eq(contactCase.id, c.id));
 	});
@@ -70,11 +80,11 @@ async function latestRegistrationId(tx: Db, caseId: string): Promise<string | nu
  * programme (the buddy requests list), or to an outside organisation from the directory. Records
  * what was handed over and whether the parent agreed; the registration counts the referral.
  */
-export async function referCase(actor: Actor, steunpuntId: string, caseId: string, input: Record<string, unknown>): Promise<void> {
-	authorize(actor, steunpuntId, policies.canHandleCases(actor));
+export async function referCase(actor: Actor, input: CaseFormInput): Promise<void> {
+	const steunpuntId = tenantOf(actor, policies.canHandleCases(actor));
 	const data = parse(ZReferInput, input);
 	await withTenant(steunpuntId, async (tx) => {
-		const c = await loadCase(tx, actor, steunpuntId, caseId);
+		const c = await loadCase(tx, actor, steunpuntId, input.caseId);
 		let target = '';
 		let consulentId: string | null = null;
 		let org: { id: string; name: string } | null = null;
@@ -126,10 +136,11 @@ export async function referCase(actor: Actor, steunpuntId: string, caseId: strin
  * Staff confirm (or correct) the topics of a case's registration. The classifier learns from it
  * through the in-vocabulary stems of the question only — the question itself is not kept for it.
  */
-export async function confirmTopics(actor: Actor, steunpuntId: string, caseId: string, input: Record<string, unknown>): Promise<void> {
+export async function confirmTopics(actor: Actor, input: CaseFormInput): Promise<void> {
+	const steunpuntId = tenantOf(actor, policies.canListCases(actor));
 	const { onderwerpen } = parse(ZTopicsInput, input);
 	const terms = await withTenant(steunpuntId, async (tx) => {
-		const c = await loadCase(tx, actor, steunpuntId, caseId);
+		const c = await loadCase(tx, actor, steunpuntId, input.caseId);
 		const registrationId = await latestRegistrationId(tx, c.id);
 		if (!registrationId) throw new ValidationError({ onderwerpen: 'Bij deze vraag hoort nog geen registratie. Registreer eerst een contact.' });
 		await tx.update(registration).set({ topics: onderwerpen, topicsConfirmed: true }).where(eq(registration.id, registrationId));
@@ -139,5 +150,6 @@ export async function confirmTopics(actor: Actor, steunpuntId: string, caseId: s
 		if (learned.length) await tx.insert(topicConfirmation).values({ steunpuntId, terms: learned, topics: onderwerpen });
 		return learned;
 	});
-	if (terms.length) learnConfirmed(terms, onderwerpen);
+	// Learned through the table (this row once, also on every other instance): replay-confirmed.ts.
+	if (terms.length) await syncConfirmedTopics();
 }

@@ -3,7 +3,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { db, withTenant } from '../db';
 import { libraryText, text_, textReview, textVersion } from '../db/schema';
 import { NotFoundError } from '../errors';
-import { authorize, policies } from '../auth/policy';
+import { policies, tenantOf } from '../auth/policy';
 import type { Actor } from '../auth/roles';
 import { diffWords, type DiffPart } from './diff';
 import { checkReadability, reviewerNames } from './editorial';
@@ -23,8 +23,8 @@ export interface EditorTextItem {
 	helpedNo: number;
 }
 
-export async function findTextsForEditors(actor: Actor, steunpuntId: string, today = new Date().toISOString().slice(0, 10)): Promise<EditorTextItem[]> {
-	authorize(actor, steunpuntId, policies.canSeeTexts(actor));
+export async function findTextsForEditors(actor: Actor, today = new Date().toISOString().slice(0, 10)): Promise<EditorTextItem[]> {
+	const steunpuntId = tenantOf(actor, policies.canSeeTexts(actor));
 	const library = await db().select({ slug: libraryText.slug, title: libraryText.title, version: libraryText.version }).from(libraryText);
 	const own = await withTenant(steunpuntId, async (tx) => {
 		const texts = await tx.select().from(text_).where(eq(text_.steunpuntId, steunpuntId));
@@ -35,7 +35,7 @@ export async function findTextsForEditors(actor: Actor, steunpuntId: string, tod
 			.orderBy(desc(textVersion.number));
 		return texts.map((t) => ({ text: t, latest: versions.find((v) => v.textId === t.id) }));
 	});
-	const { counts } = await findFeedback(actor, steunpuntId);
+	const { counts } = await findFeedback(actor);
 	const fb = new Map(counts.map((c) => [c.slug, c]));
 	const items = new Map<string, EditorTextItem>();
 	for (const l of library) {
@@ -102,8 +102,9 @@ export interface EditorText {
 	helped: { yes: number; no: number };
 }
 
-export async function getTextForEditor(actor: Actor, steunpuntId: string, slug: string): Promise<EditorText> {
-	authorize(actor, steunpuntId, policies.canSeeTexts(actor));
+export async function getTextForEditor(actor: Actor, input: { slug: string }): Promise<EditorText> {
+	const steunpuntId = tenantOf(actor, policies.canSeeTexts(actor));
+	const { slug } = input;
 	if (!/^[a-z0-9-]{1,80}$/.test(slug)) throw new NotFoundError();
 	const [library] = await db().select().from(libraryText).where(eq(libraryText.slug, slug));
 	const own = await withTenant(steunpuntId, async (tx) => {
@@ -123,7 +124,7 @@ export async function getTextForEditor(actor: Actor, steunpuntId: string, slug: 
 	const source = library ? (own ? 'aangepast' : 'landelijk') : 'eigen';
 	const draft = latest ?? library!;
 	const compareWith = published && published.id !== latest?.id ? published.body : latest && library ? library.body : null;
-	const { comments, counts } = await findFeedback(actor, steunpuntId, slug);
+	const { comments, counts } = await findFeedback(actor, { slug });
 	return {
 		slug,
 		source,
@@ -162,9 +163,20 @@ export async function getTextForEditor(actor: Actor, steunpuntId: string, slug: 
 	};
 }
 
+/** A version as a parent reviewer reads it (rendered), with their own earlier answer. */
+export interface VersionForReview {
+	id: string;
+	title: string;
+	summary: string;
+	status: string;
+	html: string;
+	myAnswer: { supported: boolean; comment: string | null } | null;
+}
+
 /** A version as a parent reviewer reads it, with their own earlier answer. */
-export async function getVersionForReview(actor: Actor, steunpuntId: string, versionId: string) {
-	authorize(actor, steunpuntId, policies.canReviewTexts(actor) || policies.canSeeTexts(actor));
+export async function getVersionForReview(actor: Actor, input: { versionId: string }): Promise<VersionForReview> {
+	const steunpuntId = tenantOf(actor, policies.canReviewTexts(actor) || policies.canSeeTexts(actor));
+	const { versionId } = input;
 	if (!/^[0-9a-f-]{36}$/.test(versionId)) throw new NotFoundError();
 	return withTenant(steunpuntId, async (tx) => {
 		const [version] = await tx

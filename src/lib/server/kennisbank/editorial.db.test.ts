@@ -10,7 +10,7 @@ import { db } from '../db';
 import { libraryText, steunpunt, text_, textVersion } from '../db/schema';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { importLibrary } from './import-library';
-import { findOverdueTexts, publishText, reviewVersion, saveDraft, submitForReview } from './editorial';
+import { checkDraftReadability, findOverdueTexts, publishText, reviewVersion, saveDraft, submitForReview } from './editorial';
 import { findTextsForEditors, getTextForEditor } from './editorial-read';
 import { getQuestionPage } from './question-page';
 import { saveSettings } from '../steunpunten/settings';
@@ -80,15 +80,15 @@ async function versionId(steunpuntId: string, slug: string, number: number): Pro
 
 /** Draft → review → enough "ja" → published. */
 async function publishWithReviews(t: Awaited<ReturnType<typeof team>>, slug: string, input = draft()) {
-	await saveDraft(t.redacteur, t.sp.id, slug, input);
-	await submitForReview(t.redacteur, t.sp.id, slug, {});
+	await saveDraft(t.redacteur, { ...input, slug });
+	await submitForReview(t.redacteur, { slug });
 	const [latest] = await db()
 		.select({ id: textVersion.id })
 		.from(textVersion)
 		.innerJoin(text_, eq(text_.id, textVersion.textId))
 		.where(and(eq(text_.steunpuntId, t.sp.id), eq(text_.slug, slug), eq(textVersion.status, 'ter-review')));
-	for (const m of t.meelezers.slice(0, 2)) await reviewVersion(m, t.sp.id, latest.id, { supported: 'ja' });
-	await publishText(t.redacteur, t.sp.id, slug);
+	for (const m of t.meelezers.slice(0, 2)) await reviewVersion(m, { supported: 'ja', versionId: latest.id });
+	await publishText(t.redacteur, { slug });
 }
 
 describe('the publish gate', () => {
@@ -98,30 +98,30 @@ describe('the publish gate', () => {
 		const national = await getQuestionPage({ steunpuntId: t.sp.id, steunpuntSlug: t.sp.slug, slug: SLUG });
 		expect(national.title).toBe('Mijn kind zit thuis. Wat kan ik doen?');
 
-		const saved = await saveDraft(t.redacteur, t.sp.id, SLUG, draft());
+		const saved = await saveDraft(t.redacteur, { ...draft(), slug: SLUG });
 		expect(saved.versionNumber).toBe(1);
 		expect(saved.readability.passes).toBe(true);
 		// A concept cannot be published.
-		expect(await rejection(publishText(t.redacteur, t.sp.id, SLUG))).toBeInstanceOf(ConflictError);
+		expect(await rejection(publishText(t.redacteur, { slug: SLUG }))).toBeInstanceOf(ConflictError);
 
-		await submitForReview(t.redacteur, t.sp.id, SLUG, {});
+		await submitForReview(t.redacteur, { slug: SLUG });
 		const v1 = await versionId(t.sp.id, SLUG, 1);
 
-		await reviewVersion(t.meelezers[0], t.sp.id, v1, { supported: 'ja', comment: 'Fijn geschreven.' });
-		const one = await rejection(publishText(t.redacteur, t.sp.id, SLUG));
+		await reviewVersion(t.meelezers[0], { supported: 'ja', comment: 'Fijn geschreven.', versionId: v1 });
+		const one = await rejection(publishText(t.redacteur, { slug: SLUG }));
 		expect(one).toBeInstanceOf(ConflictError);
 		expect((one as Error).message).toContain('1 van de 2');
 
-		await reviewVersion(t.meelezers[1], t.sp.id, v1, { supported: 'nee', comment: 'Te kort.' });
-		const two = await rejection(publishText(t.redacteur, t.sp.id, SLUG));
+		await reviewVersion(t.meelezers[1], { supported: 'nee', comment: 'Te kort.', versionId: v1 });
+		const two = await rejection(publishText(t.redacteur, { slug: SLUG }));
 		expect(two).toBeInstanceOf(ConflictError);
 		expect((two as Error).message).toContain('1 van de 2');
 
 		// The page still shows the national text while the gate is closed.
 		expect((await getQuestionPage({ steunpuntId: t.sp.id, steunpuntSlug: t.sp.slug, slug: SLUG })).title).toBe(national.title);
 
-		await reviewVersion(t.meelezers[2], t.sp.id, v1, { supported: 'ja' });
-		await publishText(t.redacteur, t.sp.id, SLUG);
+		await reviewVersion(t.meelezers[2], { supported: 'ja', versionId: v1 });
+		await publishText(t.redacteur, { slug: SLUG });
 
 		const [row] = await db().select().from(textVersion).where(eq(textVersion.id, v1));
 		expect(row.status).toBe('gepubliceerd');
@@ -133,7 +133,7 @@ describe('the publish gate', () => {
 		const elsewhere = await getQuestionPage({ steunpuntId: other.id, steunpuntSlug: other.slug, slug: SLUG });
 		expect(elsewhere.title).toBe('Mijn kind zit thuis. Wat kan ik doen?');
 
-		const list = await findTextsForEditors(t.redacteur, t.sp.id);
+		const list = await findTextsForEditors(t.redacteur);
 		const item = list.find((i) => i.slug === SLUG)!;
 		expect(item.source).toBe('aangepast');
 		expect(item.status).toBe('gepubliceerd');
@@ -142,47 +142,47 @@ describe('the publish gate', () => {
 		expect(list.find((i) => i.slug === 'onderwijsconsulent-inschakelen')?.source).toBe('landelijk');
 		// Publishing in one steunpunt does not touch the other's list.
 		const otherBeheerder = await buildUser({ steunpuntId: other.id, roles: ['beheerder'] });
-		const otherList = await findTextsForEditors(otherBeheerder.actor, other.id);
+		const otherList = await findTextsForEditors(otherBeheerder.actor);
 		expect(otherList.find((i) => i.slug === SLUG)?.source).toBe('landelijk');
 	});
 
 	it('a meelezer changing ja to nee takes the support away again', async () => {
 		const t = await team();
-		await saveDraft(t.redacteur, t.sp.id, SLUG, draft());
-		await submitForReview(t.redacteur, t.sp.id, SLUG, {});
+		await saveDraft(t.redacteur, { ...draft(), slug: SLUG });
+		await submitForReview(t.redacteur, { slug: SLUG });
 		const v1 = await versionId(t.sp.id, SLUG, 1);
-		await reviewVersion(t.meelezers[0], t.sp.id, v1, { supported: 'ja' });
-		await reviewVersion(t.meelezers[1], t.sp.id, v1, { supported: 'ja' });
-		await reviewVersion(t.meelezers[1], t.sp.id, v1, { supported: 'nee' });
-		expect(await rejection(publishText(t.redacteur, t.sp.id, SLUG))).toBeInstanceOf(ConflictError);
+		await reviewVersion(t.meelezers[0], { supported: 'ja', versionId: v1 });
+		await reviewVersion(t.meelezers[1], { supported: 'ja', versionId: v1 });
+		await reviewVersion(t.meelezers[1], { supported: 'nee', versionId: v1 });
+		expect(await rejection(publishText(t.redacteur, { slug: SLUG }))).toBeInstanceOf(ConflictError);
 	});
 
 	it('does not take reviews on a concept', async () => {
 		const t = await team();
-		await saveDraft(t.redacteur, t.sp.id, SLUG, draft());
+		await saveDraft(t.redacteur, { ...draft(), slug: SLUG });
 		const v1 = await versionId(t.sp.id, SLUG, 1);
-		expect(await rejection(reviewVersion(t.meelezers[0], t.sp.id, v1, { supported: 'ja' }))).toBeInstanceOf(ConflictError);
+		expect(await rejection(reviewVersion(t.meelezers[0], { supported: 'ja', versionId: v1 }))).toBeInstanceOf(ConflictError);
 	});
 });
 
 describe('the B1 gate on submitting', () => {
 	it('refuses a text below B1 without an override reason, and accepts it with one', async () => {
 		const t = await team();
-		const saved = await saveDraft(t.redacteur, t.sp.id, 'eigen-moeilijke-tekst', draft({ body: BAD_BODY }));
+		const saved = await saveDraft(t.redacteur, { ...draft({ body: BAD_BODY }), slug: 'eigen-moeilijke-tekst' });
 		expect(saved.readability.passes).toBe(false);
 
-		const missing = await rejection(submitForReview(t.redacteur, t.sp.id, 'eigen-moeilijke-tekst', {}));
+		const missing = await rejection(submitForReview(t.redacteur, { slug: 'eigen-moeilijke-tekst' }));
 		expect(missing).toBeInstanceOf(ValidationError);
 		expect(Object.keys((missing as ValidationError).fields)).toEqual(['overrideReason']);
 
-		const tooShort = await rejection(submitForReview(t.redacteur, t.sp.id, 'eigen-moeilijke-tekst', { overrideReason: 'moet' }));
+		const tooShort = await rejection(submitForReview(t.redacteur, { overrideReason: 'moet', slug: 'eigen-moeilijke-tekst' }));
 		expect(tooShort).toBeInstanceOf(ValidationError);
 		expect((tooShort as ValidationError).fields.overrideReason).toBeTruthy();
 
 		const id = await versionId(t.sp.id, 'eigen-moeilijke-tekst', 1);
 		expect((await db().select().from(textVersion).where(eq(textVersion.id, id)))[0].status).toBe('concept');
 
-		await submitForReview(t.redacteur, t.sp.id, 'eigen-moeilijke-tekst', { overrideReason: 'Juridische tekst, letterlijk uit de wet.' });
+		await submitForReview(t.redacteur, { overrideReason: 'Juridische tekst, letterlijk uit de wet.', slug: 'eigen-moeilijke-tekst' });
 		const [row] = await db().select().from(textVersion).where(eq(textVersion.id, id));
 		expect(row.status).toBe('ter-review');
 		expect(row.overrideReason).toBe('Juridische tekst, letterlijk uit de wet.');
@@ -191,8 +191,8 @@ describe('the B1 gate on submitting', () => {
 
 	it('does not store an override reason for a text that passes', async () => {
 		const t = await team();
-		await saveDraft(t.redacteur, t.sp.id, 'eigen-makkelijke-tekst', draft());
-		await submitForReview(t.redacteur, t.sp.id, 'eigen-makkelijke-tekst', { overrideReason: 'Niet nodig maar toch ingevuld.' });
+		await saveDraft(t.redacteur, { ...draft(), slug: 'eigen-makkelijke-tekst' });
+		await submitForReview(t.redacteur, { overrideReason: 'Niet nodig maar toch ingevuld.', slug: 'eigen-makkelijke-tekst' });
 		const [row] = await db()
 			.select()
 			.from(textVersion)
@@ -203,10 +203,10 @@ describe('the B1 gate on submitting', () => {
 
 	it('validates the draft itself', async () => {
 		const t = await team();
-		const error = await rejection(saveDraft(t.redacteur, t.sp.id, SLUG, draft({ title: 'Kort'.slice(0, 3), body: 'Geen kopje en te kort.' })));
+		const error = await rejection(saveDraft(t.redacteur, { ...draft({ title: 'Kort'.slice(0, 3), body: 'Geen kopje en te kort.' }), slug: SLUG }));
 		expect(error).toBeInstanceOf(ValidationError);
 		expect(Object.keys((error as ValidationError).fields).sort()).toEqual(['body', 'title']);
-		const badSlug = await rejection(saveDraft(t.redacteur, t.sp.id, 'Niet Goed!', draft()));
+		const badSlug = await rejection(saveDraft(t.redacteur, { ...draft(), slug: 'Niet Goed!' }));
 		expect(badSlug).toBeInstanceOf(ValidationError);
 	});
 });
@@ -216,17 +216,17 @@ describe('versions after publishing', () => {
 		const t = await team();
 		await publishWithReviews(t, SLUG);
 
-		const second = await saveDraft(t.redacteur, t.sp.id, SLUG, draft({ title: 'Tweede versie van onze tekst' }));
+		const second = await saveDraft(t.redacteur, { ...draft({ title: 'Tweede versie van onze tekst' }), slug: SLUG });
 		expect(second.versionNumber).toBe(2);
 		// Saving again updates the same concept.
-		expect((await saveDraft(t.redacteur, t.sp.id, SLUG, draft({ title: 'Tweede versie van onze tekst' }))).versionNumber).toBe(2);
+		expect((await saveDraft(t.redacteur, { ...draft({ title: 'Tweede versie van onze tekst' }), slug: SLUG })).versionNumber).toBe(2);
 		expect((await getQuestionPage({ steunpuntId: t.sp.id, steunpuntSlug: t.sp.slug, slug: SLUG })).title).toBe('Ons kind zit thuis: zo helpen wij');
 
-		await submitForReview(t.redacteur, t.sp.id, SLUG, {});
+		await submitForReview(t.redacteur, { slug: SLUG });
 		expect((await getQuestionPage({ steunpuntId: t.sp.id, steunpuntSlug: t.sp.slug, slug: SLUG })).title).toBe('Ons kind zit thuis: zo helpen wij');
 		const v2 = await versionId(t.sp.id, SLUG, 2);
-		for (const m of t.meelezers.slice(0, 2)) await reviewVersion(m, t.sp.id, v2, { supported: 'ja' });
-		await publishText(t.redacteur, t.sp.id, SLUG);
+		for (const m of t.meelezers.slice(0, 2)) await reviewVersion(m, { supported: 'ja', versionId: v2 });
+		await publishText(t.redacteur, { slug: SLUG });
 
 		expect((await getQuestionPage({ steunpuntId: t.sp.id, steunpuntSlug: t.sp.slug, slug: SLUG })).title).toBe('Tweede versie van onze tekst');
 		const statuses = await db()
@@ -243,20 +243,20 @@ describe('versions after publishing', () => {
 
 	it('getTextForEditor shows the changes as a diff with an added part', async () => {
 		const t = await team();
-		await saveDraft(t.redacteur, t.sp.id, SLUG, draft());
-		const first = await getTextForEditor(t.redacteur, t.sp.id, SLUG);
+		await saveDraft(t.redacteur, { ...draft(), slug: SLUG });
+		const first = await getTextForEditor(t.redacteur, { slug: SLUG });
 		expect(first.source).toBe('aangepast');
 		expect(first.diffAgainst).toBe('de landelijke tekst');
 		expect(first.diff?.some((p) => p.type === 'add')).toBe(true);
 		expect(first.diff?.some((p) => p.type === 'add' && p.text.includes('denken'))).toBe(true);
 
-		await submitForReview(t.redacteur, t.sp.id, SLUG, {});
+		await submitForReview(t.redacteur, { slug: SLUG });
 		const v1 = await versionId(t.sp.id, SLUG, 1);
-		for (const m of t.meelezers.slice(0, 2)) await reviewVersion(m, t.sp.id, v1, { supported: 'ja', comment: 'Goed zo.' });
-		await publishText(t.redacteur, t.sp.id, SLUG);
-		await saveDraft(t.redacteur, t.sp.id, SLUG, draft({ body: `${GOOD_BODY}\n- Vraag naar een buddy.` }));
+		for (const m of t.meelezers.slice(0, 2)) await reviewVersion(m, { supported: 'ja', comment: 'Goed zo.', versionId: v1 });
+		await publishText(t.redacteur, { slug: SLUG });
+		await saveDraft(t.redacteur, { ...draft({ body: `${GOOD_BODY}\n- Vraag naar een buddy.` }), slug: SLUG });
 
-		const editor = await getTextForEditor(t.redacteur, t.sp.id, SLUG);
+		const editor = await getTextForEditor(t.redacteur, { slug: SLUG });
 		expect(editor.latestStatus).toBe('concept');
 		expect(editor.diffAgainst).toBe('gepubliceerde versie 1');
 		expect(editor.diff?.some((p) => p.type === 'add' && p.text.includes('buddy'))).toBe(true);
@@ -281,9 +281,9 @@ describe('a national text updated after the adaptation', () => {
 	it('is shown to the editor as nationalUpdate and nationalUpdated', async () => {
 		const t = await team();
 		await publishWithReviews(t, SLUG);
-		const before = await getTextForEditor(t.redacteur, t.sp.id, SLUG);
+		const before = await getTextForEditor(t.redacteur, { slug: SLUG });
 		expect(before.nationalUpdate).toBeNull();
-		expect((await findTextsForEditors(t.redacteur, t.sp.id)).find((i) => i.slug === SLUG)?.nationalUpdated).toBe(false);
+		expect((await findTextsForEditors(t.redacteur)).find((i) => i.slug === SLUG)?.nationalUpdated).toBe(false);
 
 		await db()
 			.update(libraryText)
@@ -291,49 +291,73 @@ describe('a national text updated after the adaptation', () => {
 			.where(eq(libraryText.slug, SLUG));
 		bumped = SLUG;
 
-		const after = await getTextForEditor(t.redacteur, t.sp.id, SLUG);
+		const after = await getTextForEditor(t.redacteur, { slug: SLUG });
 		expect(after.nationalUpdate).not.toBeNull();
 		expect(after.nationalUpdate!.some((p) => p.type === 'add')).toBe(true);
-		expect((await findTextsForEditors(t.redacteur, t.sp.id)).find((i) => i.slug === SLUG)?.nationalUpdated).toBe(true);
+		expect((await findTextsForEditors(t.redacteur)).find((i) => i.slug === SLUG)?.nationalUpdated).toBe(true);
 	});
 });
 
 describe('who may do what', () => {
 	it('a meelezer cannot save a draft', async () => {
 		const t = await team();
-		expect(await rejection(saveDraft(t.meelezers[0], t.sp.id, SLUG, draft()))).toBeInstanceOf(ForbiddenError);
-		expect(await rejection(publishText(t.meelezers[0], t.sp.id, SLUG))).toBeInstanceOf(ForbiddenError);
+		expect(await rejection(saveDraft(t.meelezers[0], { ...draft(), slug: SLUG }))).toBeInstanceOf(ForbiddenError);
+		expect(await rejection(publishText(t.meelezers[0], { slug: SLUG }))).toBeInstanceOf(ForbiddenError);
 		expect(await db().select().from(text_).where(eq(text_.steunpuntId, t.sp.id))).toEqual([]);
+	});
+
+	it('only an editor gets the live B1 check, and only of a text up to 20.000 characters', async () => {
+		const t = await team();
+		expect((await checkDraftReadability(t.redacteur, { body: GOOD_BODY })).passes).toBe(true);
+		expect((await checkDraftReadability(t.redacteur, { body: BAD_BODY })).passes).toBe(false);
+		expect(await rejection(checkDraftReadability(t.meelezers[0], { body: GOOD_BODY }))).toBeInstanceOf(ForbiddenError);
+		expect(await rejection(checkDraftReadability({ ...t.redacteur, steunpuntId: null, roles: [] }, { body: GOOD_BODY }))).toBeInstanceOf(NotFoundError);
+		for (const body of [undefined, 42, 'x'.repeat(20_001)]) {
+			const error = await rejection(checkDraftReadability(t.redacteur, { body }));
+			expect(error).toBeInstanceOf(ValidationError);
+			expect((error as ValidationError).message).toBe('Stuur de tekst mee als "body" (hooguit 20.000 tekens).');
+		}
 	});
 
 	it('a redacteur cannot review', async () => {
 		const t = await team();
-		await saveDraft(t.redacteur, t.sp.id, SLUG, draft());
-		await submitForReview(t.redacteur, t.sp.id, SLUG, {});
+		await saveDraft(t.redacteur, { ...draft(), slug: SLUG });
+		await submitForReview(t.redacteur, { slug: SLUG });
 		const v1 = await versionId(t.sp.id, SLUG, 1);
-		expect(await rejection(reviewVersion(t.redacteur, t.sp.id, v1, { supported: 'ja' }))).toBeInstanceOf(ForbiddenError);
+		expect(await rejection(reviewVersion(t.redacteur, { supported: 'ja', versionId: v1 }))).toBeInstanceOf(ForbiddenError);
 	});
 
-	it('a redacteur of another steunpunt gets 404', async () => {
+	it("a redacteur of another steunpunt gets 404 for this steunpunt's own text, and writes only in their own", async () => {
 		const t = await team();
 		const stranger = await team();
-		expect(await rejection(saveDraft(stranger.redacteur, t.sp.id, SLUG, draft()))).toBeInstanceOf(NotFoundError);
-		expect(await rejection(getTextForEditor(stranger.redacteur, t.sp.id, SLUG))).toBeInstanceOf(NotFoundError);
-		expect(await rejection(findTextsForEditors(stranger.redacteur, t.sp.id))).toBeInstanceOf(NotFoundError);
-		expect(await db().select().from(text_).where(eq(text_.steunpuntId, t.sp.id))).toEqual([]);
+		const own = 'eigen-tekst-van-dit-steunpunt';
+		await saveDraft(t.redacteur, { ...draft(), slug: own });
+		// They act in their own steunpunt (the actor's), where this text does not exist.
+		expect(await rejection(getTextForEditor(stranger.redacteur, { slug: own }))).toBeInstanceOf(NotFoundError);
+		expect(await rejection(submitForReview(stranger.redacteur, { slug: own }))).toBeInstanceOf(NotFoundError);
+		expect(await rejection(publishText(stranger.redacteur, { slug: own }))).toBeInstanceOf(NotFoundError);
+		expect((await findTextsForEditors(stranger.redacteur)).map((i) => i.slug)).not.toContain(own);
+		// Their save under the same address is a text of their own steunpunt; this one is untouched.
+		await saveDraft(stranger.redacteur, { ...draft({ title: 'Hun eigen tekst onder hetzelfde adres' }), slug: own });
+		const mine = await getTextForEditor(t.redacteur, { slug: own });
+		expect(mine.draft.title).toBe(draft().title);
+		expect(mine.versions).toHaveLength(1);
+		expect(await db().select().from(text_).where(eq(text_.steunpuntId, t.sp.id))).toHaveLength(1);
+		// Someone who works for no steunpunt gets 404.
+		expect(await rejection(findTextsForEditors({ ...stranger.redacteur, steunpuntId: null, roles: [] }))).toBeInstanceOf(NotFoundError);
 	});
 
 	it('reviewVersion with another steunpunt’s version id gives 404 and stores nothing', async () => {
 		const a = await team();
 		const b = await team();
-		await saveDraft(b.redacteur, b.sp.id, SLUG, draft());
-		await submitForReview(b.redacteur, b.sp.id, SLUG, {});
+		await saveDraft(b.redacteur, { ...draft(), slug: SLUG });
+		await submitForReview(b.redacteur, { slug: SLUG });
 		const bVersion = await versionId(b.sp.id, SLUG, 1);
-		expect(await rejection(reviewVersion(a.meelezers[0], a.sp.id, bVersion, { supported: 'ja' }))).toBeInstanceOf(NotFoundError);
-		expect(await rejection(reviewVersion(a.meelezers[0], a.sp.id, 'not-a-uuid', { supported: 'ja' }))).toBeInstanceOf(NotFoundError);
+		expect(await rejection(reviewVersion(a.meelezers[0], { supported: 'ja', versionId: bVersion }))).toBeInstanceOf(NotFoundError);
+		expect(await rejection(reviewVersion(a.meelezers[0], { supported: 'ja', versionId: 'not-a-uuid' }))).toBeInstanceOf(NotFoundError);
 		// b still needs two of its own meelezers.
-		await reviewVersion(b.meelezers[0], b.sp.id, bVersion, { supported: 'ja' });
-		expect(await rejection(publishText(b.redacteur, b.sp.id, SLUG))).toBeInstanceOf(ConflictError);
+		await reviewVersion(b.meelezers[0], { supported: 'ja', versionId: bVersion });
+		expect(await rejection(publishText(b.redacteur, { slug: SLUG }))).toBeInstanceOf(ConflictError);
 	});
 });
 
@@ -341,17 +365,17 @@ describe('findOverdueTexts', () => {
 	it('lists texts whose review date has passed, and only those', async () => {
 		const t = await team();
 		await publishWithReviews(t, SLUG);
-		await saveDraft(t.redacteur, t.sp.id, 'eigen-verlopen-tekst', draft());
-		expect(await findOverdueTexts(t.redacteur, t.sp.id)).toEqual([]);
+		await saveDraft(t.redacteur, { ...draft(), slug: 'eigen-verlopen-tekst' });
+		expect(await findOverdueTexts(t.redacteur)).toEqual([]);
 		await db()
 			.update(text_)
 			.set({ reviewBefore: '2020-01-01' })
 			.where(and(eq(text_.steunpuntId, t.sp.id), eq(text_.slug, 'eigen-verlopen-tekst')));
-		expect(await findOverdueTexts(t.redacteur, t.sp.id)).toEqual([{ slug: 'eigen-verlopen-tekst', reviewBefore: '2020-01-01' }]);
+		expect(await findOverdueTexts(t.redacteur)).toEqual([{ slug: 'eigen-verlopen-tekst', reviewBefore: '2020-01-01' }]);
 		// The published one falls due a year after publishing.
 		const nextYear = new Date(Date.now() + 400 * 86_400_000).toISOString().slice(0, 10);
-		expect((await findOverdueTexts(t.redacteur, t.sp.id, nextYear)).map((r) => r.slug).sort()).toEqual([SLUG, 'eigen-verlopen-tekst'].sort());
-		const item = (await findTextsForEditors(t.redacteur, t.sp.id)).find((i) => i.slug === 'eigen-verlopen-tekst');
+		expect((await findOverdueTexts(t.redacteur, nextYear)).map((r) => r.slug).sort()).toEqual([SLUG, 'eigen-verlopen-tekst'].sort());
+		const item = (await findTextsForEditors(t.redacteur)).find((i) => i.slug === 'eigen-verlopen-tekst');
 		expect(item?.overdue).toBe(true);
 		expect(item?.source).toBe('eigen');
 	});
@@ -374,7 +398,7 @@ describe('saveSettings', () => {
 	it('lets the beheerder update the naam and the regional details', async () => {
 		const sp = await buildSteunpunt();
 		const { actor } = await buildUser({ steunpuntId: sp.id, roles: ['beheerder'] });
-		await saveSettings(actor, sp.id, settings());
+		await saveSettings(actor, settings());
 		const [row] = await db().select().from(steunpunt).where(eq(steunpunt.id, sp.id));
 		expect(row.naam).toBe('Steunpunt Testregio');
 		expect(row.telefoon).toBe('020 123 45 67');
@@ -383,13 +407,18 @@ describe('saveSettings', () => {
 		expect(row.regioInfo).toEqual({ leerplicht: 'Bureau Leerplicht Testregio, 020 555 55 55' });
 	});
 
-	it('refuses a redacteur (403) and a stranger (404)', async () => {
+	it('refuses a redacteur (403) and a stranger (404); a beheerder of another steunpunt changes only their own', async () => {
 		const sp = await buildSteunpunt();
 		const { actor } = await buildUser({ steunpuntId: sp.id, roles: ['redacteur'] });
-		expect(await rejection(saveSettings(actor, sp.id, settings()))).toBeInstanceOf(ForbiddenError);
+		expect(await rejection(saveSettings(actor, settings()))).toBeInstanceOf(ForbiddenError);
 		const other = await buildSteunpunt();
 		const stranger = await buildUser({ steunpuntId: other.id, roles: ['beheerder'] });
-		expect(await rejection(saveSettings(stranger.actor, sp.id, settings()))).toBeInstanceOf(NotFoundError);
+		// On sp's pages a non-member is an actor without a steunpunt (actorFor): 404.
+		expect(await rejection(saveSettings({ ...stranger.actor, steunpuntId: null, roles: [] }, settings()))).toBeInstanceOf(NotFoundError);
+		// The tenant comes from the actor: their own save reaches their own steunpunt only.
+		await saveSettings(stranger.actor, settings({ naam: 'Steunpunt Elders' }));
+		const [theirs] = await db().select().from(steunpunt).where(eq(steunpunt.id, other.id));
+		expect(theirs.naam).toBe('Steunpunt Elders');
 		const [row] = await db().select().from(steunpunt).where(eq(steunpunt.id, sp.id));
 		expect(row.naam).toBe(sp.naam);
 	});
@@ -397,7 +426,7 @@ describe('saveSettings', () => {
 	it('refuses a bad telefoon with a field message and changes nothing', async () => {
 		const sp = await buildSteunpunt();
 		const { actor } = await buildUser({ steunpuntId: sp.id, roles: ['beheerder'] });
-		const error = await rejection(saveSettings(actor, sp.id, settings({ telefoon: 'bel me maar' })));
+		const error = await rejection(saveSettings(actor, settings({ telefoon: 'bel me maar' })));
 		expect(error).toBeInstanceOf(ValidationError);
 		expect(Object.keys((error as ValidationError).fields)).toEqual(['telefoon']);
 		const [row] = await db().select().from(steunpunt).where(eq(steunpunt.id, sp.id));
@@ -408,15 +437,15 @@ describe('saveSettings', () => {
 	it('a higher reviewersRequired raises the publish gate', async () => {
 		const t = await team();
 		const beheerder = await buildUser({ steunpuntId: t.sp.id, roles: ['beheerder'] });
-		await saveSettings(beheerder.actor, t.sp.id, settings({ reviewersRequired: '3' }));
-		await saveDraft(t.redacteur, t.sp.id, SLUG, draft());
-		await submitForReview(t.redacteur, t.sp.id, SLUG, {});
+		await saveSettings(beheerder.actor, settings({ reviewersRequired: '3' }));
+		await saveDraft(t.redacteur, { ...draft(), slug: SLUG });
+		await submitForReview(t.redacteur, { slug: SLUG });
 		const v1 = await versionId(t.sp.id, SLUG, 1);
-		for (const m of t.meelezers.slice(0, 2)) await reviewVersion(m, t.sp.id, v1, { supported: 'ja' });
-		const error = await rejection(publishText(t.redacteur, t.sp.id, SLUG));
+		for (const m of t.meelezers.slice(0, 2)) await reviewVersion(m, { supported: 'ja', versionId: v1 });
+		const error = await rejection(publishText(t.redacteur, { slug: SLUG }));
 		expect(error).toBeInstanceOf(ConflictError);
 		expect((error as Error).message).toContain('2 van de 3');
-		await reviewVersion(t.meelezers[2], t.sp.id, v1, { supported: 'ja' });
-		await publishText(t.redacteur, t.sp.id, SLUG);
+		await reviewVersion(t.meelezers[2], { supported: 'ja', versionId: v1 });
+		await publishText(t.redacteur, { slug: SLUG });
 	});
 });

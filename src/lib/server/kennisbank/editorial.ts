@@ -10,7 +10,7 @@ import { db, withTenant, type Db } from '../db';
 import { appUser, libraryText, steunpunt, text_, textReview, textVersion } from '../db/schema';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { cleanText, parse } from '../validation';
-import { authorize, policies } from '../auth/policy';
+import { policies, tenantOf } from '../auth/policy';
 import type { Actor } from '../auth/roles';
 import { recordAudit } from '../audit/record';
 import { PHASES, SUBJECTS, TOPICS } from '../../taxonomy';
@@ -59,6 +59,40 @@ export async function checkReadability(body: string): Promise<ReadabilityReport>
 	return analyzeReadability(body, { knownTerms: await knownTerms() });
 }
 
+const BODY_MISSING = 'Stuur de tekst mee als "body" (hooguit 20.000 tekens).';
+
+/** The B1 check for an editor while writing (the live check and the form's "Controleer leesbaarheid"). */
+export async function checkDraftReadability(actor: Actor, input: { body: unknown }): Promise<ReadabilityReport> {
+	tenantOf(actor, policies.canEditTexts(actor));
+	if (typeof input.body !== 'string' || input.body.length > 20_000) throw new ValidationError({ body: BODY_MISSING }, BODY_MISSING);
+	return checkReadability(input.body);
+}
+
+/** The draft form's fields and the text's address (slug) the route names. */
+export interface TextFormInput extends Record<string, unknown> {
+	slug: string;
+}
+
+/** The review form's fields and the version the route names. */
+export interface ReviewFormInput extends Record<string, unknown> {
+	versionId: string;
+}
+
+/** The concept version the editor's work was saved as, and its B1 check. */
+export interface SavedDraft {
+	versionNumber: number;
+	readability: ReadabilityReport;
+}
+
+/** A version waiting for parent reviewers, with whether this reviewer already answered. */
+export interface ReviewQueueItem {
+	id: string;
+	title: string;
+	number: number;
+	slug: string;
+	reviewedByMe: boolean;
+}
+
 async function getTextRow(tx: Db, steunpuntId: string, slug: string) {
 	const [row] = await tx
 		.select()
@@ -73,14 +107,9 @@ async function latestVersion(tx: Db, textId: string) {
 }
 
 /** Saves the editor's work as the concept version (a new one when the latest is not a concept). */
-export async function saveDraft(
-	actor: Actor,
-	steunpuntId: string,
-	slug: string,
-	input: unknown
-): Promise<{ versionNumber: number; readability: ReadabilityReport }> {
-	authorize(actor, steunpuntId, policies.canEditTexts(actor));
-	const cleanSlug = parse(z.object({ slug: ZSlug }), { slug }).slug;
+export async function saveDraft(actor: Actor, input: TextFormInput): Promise<SavedDraft> {
+	const steunpuntId = tenantOf(actor, policies.canEditTexts(actor));
+	const cleanSlug = parse(z.object({ slug: ZSlug }), { slug: input.slug }).slug;
 	const data = parse(ZDraftInput, input);
 	const readability = await checkReadability(data.body);
 	const [library] = await db().select().from(libraryText).where(eq(libraryText.slug, cleanSlug));
@@ -117,11 +146,11 @@ export async function saveDraft(
 const ZSubmit = z.object({ overrideReason: cleanText(500).optional() });
 
 /** Offers the concept to the parent reviewers. A text below B1 needs the editor's reason. */
-export async function submitForReview(actor: Actor, steunpuntId: string, slug: string, input: unknown): Promise<void> {
-	authorize(actor, steunpuntId, policies.canEditTexts(actor));
+export async function submitForReview(actor: Actor, input: TextFormInput): Promise<void> {
+	const steunpuntId = tenantOf(actor, policies.canEditTexts(actor));
 	const { overrideReason } = parse(ZSubmit, input);
 	await withTenant(steunpuntId, async (tx) => {
-		const text = await getTextRow(tx, steunpuntId, slug);
+		const text = await getTextRow(tx, steunpuntId, input.slug);
 		if (!text) throw new NotFoundError();
 		const latest = await latestVersion(tx, text.id);
 		if (!latest || latest.status !== 'concept') throw new ConflictError('Er is geen concept om aan te bieden. Bewerk de tekst eerst.');
@@ -150,8 +179,9 @@ export const ZReviewInput = z.object({
 });
 
 /** A parent reviewer answers "Door deze tekst voel ik mij gesteund" for one version (once; may change it). */
-export async function reviewVersion(actor: Actor, steunpuntId: string, versionId: string, input: unknown): Promise<void> {
-	authorize(actor, steunpuntId, policies.canReviewTexts(actor));
+export async function reviewVersion(actor: Actor, input: ReviewFormInput): Promise<void> {
+	const steunpuntId = tenantOf(actor, policies.canReviewTexts(actor));
+	const { versionId } = input;
 	const { supported, comment } = parse(ZReviewInput, input);
 	if (!/^[0-9a-f-]{36}$/.test(versionId)) throw new NotFoundError();
 	await withTenant(steunpuntId, async (tx) => {
@@ -174,8 +204,9 @@ export async function reviewVersion(actor: Actor, steunpuntId: string, versionId
 }
 
 /** Publishes the version under review once enough parents said they feel supported by it. */
-export async function publishText(actor: Actor, steunpuntId: string, slug: string): Promise<void> {
-	authorize(actor, steunpuntId, policies.canEditTexts(actor));
+export async function publishText(actor: Actor, input: { slug: string }): Promise<void> {
+	const steunpuntId = tenantOf(actor, policies.canEditTexts(actor));
+	const { slug } = input;
 	const [tenant] = await db().select({ required: steunpunt.reviewersRequired }).from(steunpunt).where(eq(steunpunt.id, steunpuntId));
 	const [library] = await db().select({ version: libraryText.version }).from(libraryText).where(eq(libraryText.slug, slug));
 	await withTenant(steunpuntId, async (tx) => {
@@ -206,8 +237,8 @@ export async function publishText(actor: Actor, steunpuntId: string, slug: strin
 }
 
 /** Versions waiting for parent reviewers, with whether this reviewer already answered. */
-export async function findReviewQueue(actor: Actor, steunpuntId: string) {
-	authorize(actor, steunpuntId, policies.canReviewTexts(actor) || policies.canSeeTexts(actor));
+export async function findReviewQueue(actor: Actor): Promise<ReviewQueueItem[]> {
+	const steunpuntId = tenantOf(actor, policies.canReviewTexts(actor) || policies.canSeeTexts(actor));
 	return withTenant(steunpuntId, async (tx) => {
 		const versions = await tx
 			.select({ id: textVersion.id, title: textVersion.title, number: textVersion.number, slug: text_.slug })
@@ -235,8 +266,8 @@ export async function findReviewQueue(actor: Actor, steunpuntId: string) {
 }
 
 /** Texts whose "herzien vóór" date has passed. */
-export async function findOverdueTexts(actor: Actor, steunpuntId: string, today = new Date().toISOString().slice(0, 10)) {
-	authorize(actor, steunpuntId, policies.canSeeTexts(actor));
+export async function findOverdueTexts(actor: Actor, today = new Date().toISOString().slice(0, 10)): Promise<{ slug: string; reviewBefore: string | null }[]> {
+	const steunpuntId = tenantOf(actor, policies.canSeeTexts(actor));
 	return withTenant(steunpuntId, (tx) =>
 		tx
 			.select({ slug: text_.slug, reviewBefore: text_.reviewBefore })

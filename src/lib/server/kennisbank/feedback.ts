@@ -9,7 +9,7 @@ import { textFeedback } from '../db/schema';
 import { NotFoundError } from '../errors';
 import { hitRateLimit } from '../rate-limit';
 import { cleanText, parse } from '../validation';
-import { authorize, policies } from '../auth/policy';
+import { policies, tenantOf } from '../auth/policy';
 import type { Actor } from '../auth/roles';
 import { findVisibleTexts } from './texts';
 
@@ -28,9 +28,16 @@ export async function giveFeedback(options: { steunpuntId: string; slug: string;
 	);
 }
 
-/** Per text: how many said yes and no, and the latest comments (editors only). */
-export async function findFeedback(actor: Actor, steunpuntId: string, slug?: string) {
-	authorize(actor, steunpuntId, policies.canSeeTexts(actor));
+/** Per text how many said yes and no; with a slug also that text's latest comments. */
+export interface FeedbackSummary {
+	counts: { slug: string; yes: number; no: number }[];
+	comments: { helped: boolean; comment: string | null; createdAt: Date }[];
+}
+
+/** Per text: how many said yes and no, and the latest comments of one text (editors only). */
+export async function findFeedback(actor: Actor, input: { slug?: string } = {}): Promise<FeedbackSummary> {
+	const steunpuntId = tenantOf(actor, policies.canSeeTexts(actor));
+	const { slug } = input;
 	return withTenant(steunpuntId, async (tx) => {
 		const counts = await tx
 			.select({

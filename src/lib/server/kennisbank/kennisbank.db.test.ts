@@ -143,22 +143,23 @@ describe('getQuestionPage', () => {
 async function publishOwn(sp: { id: string }, slug: string, intro: string) {
 	const redacteur = await buildUser({ steunpuntId: sp.id, roles: ['redacteur'] });
 	const meelezers = [await buildUser({ steunpuntId: sp.id, roles: ['meelezer'] }), await buildUser({ steunpuntId: sp.id, roles: ['meelezer'] })];
-	await saveDraft(redacteur.actor, sp.id, slug, {
+	await saveDraft(redacteur.actor, {
 		title: 'Een eigen tekst van ons steunpunt',
 		summary: 'Een korte tekst van ons eigen steunpunt.',
 		body: `${intro}\n\n## Wat kun je nu doen?\n- Bel ons.\n- Mail ons.`,
 		phase: 'orientatie',
 		subject: 'hoe-school-werkt',
-		topics: ['hulp-steun-vinden']
+		topics: ['hulp-steun-vinden'],
+		slug
 	});
-	await submitForReview(redacteur.actor, sp.id, slug, { overrideReason: 'Een testtekst met bijzondere tekens.' });
+	await submitForReview(redacteur.actor, { overrideReason: 'Een testtekst met bijzondere tekens.', slug });
 	const [v] = await db()
 		.select({ id: textVersion.id })
 		.from(textVersion)
 		.innerJoin(text_, eq(text_.id, textVersion.textId))
 		.where(and(eq(text_.steunpuntId, sp.id), eq(text_.slug, slug)));
-	for (const m of meelezers) await reviewVersion(m.actor, sp.id, v.id, { supported: 'ja' });
-	await publishText(redacteur.actor, sp.id, slug);
+	for (const m of meelezers) await reviewVersion(m.actor, { supported: 'ja', versionId: v.id });
+	await publishText(redacteur.actor, { slug });
 }
 
 describe('giveFeedback', () => {
@@ -178,7 +179,7 @@ describe('giveFeedback', () => {
 		expect(rows.find((r) => !r.helped)?.comment).toBeNull();
 
 		const beheerder = await buildUser({ steunpuntId: sp.id, roles: ['beheerder'] });
-		const { counts, comments } = await findFeedback(beheerder.actor, sp.id, SLUG);
+		const { counts, comments } = await findFeedback(beheerder.actor, { slug: SLUG });
 		expect(counts).toEqual([{ slug: SLUG, yes: 1, no: 1 }]);
 		expect(comments.map((c) => c.comment)).toEqual(['Heel duidelijk, dank je.']);
 	});

@@ -43,17 +43,18 @@ async function publishOwn(steunpuntId: string, slug: string, input: Record<strin
 	const editor = (await buildUser({ steunpuntId, roles: ['redacteur'] })).actor;
 	const readers: Actor[] = [];
 	for (let i = 0; i < 2; i++) readers.push((await buildUser({ steunpuntId, roles: ['meelezer'] })).actor);
-	await saveDraft(editor, steunpuntId, slug, {
+	await saveDraft(editor, {
 		phase: 'orientatie',
 		subject: 'hoe-school-werkt',
 		topics: ['hulp-steun-vinden'],
 		summary: 'Een vraag die alleen dit steunpunt heeft.',
-		...input
+		...input,
+		slug
 	});
-	await submitForReview(editor, steunpuntId, slug, { overrideReason: 'Dit is een test van de weergave.' });
-	const versionId = (await getTextForEditor(editor, steunpuntId, slug)).versions[0].id;
-	for (const reader of readers) await reviewVersion(reader, steunpuntId, versionId, { supported: 'ja' });
-	await publishText(editor, steunpuntId, slug);
+	await submitForReview(editor, { overrideReason: 'Dit is een test van de weergave.', slug });
+	const versionId = (await getTextForEditor(editor, { slug })).versions[0].id;
+	for (const reader of readers) await reviewVersion(reader, { supported: 'ja', versionId });
+	await publishText(editor, { slug });
 }
 
 describe('importLibrary', () => {
@@ -224,13 +225,15 @@ describe('giveFeedback', () => {
 		expect(audit).toEqual([]);
 
 		const editor = (await buildUser({ steunpuntId: sp.id, roles: ['redacteur'] })).actor;
-		const { counts, comments } = await findFeedback(editor, sp.id, SLUG);
+		const { counts, comments } = await findFeedback(editor, { slug: SLUG });
 		expect(counts).toEqual([{ slug: SLUG, yes: 1, no: 1 }]);
 		expect(comments.map((c) => c.comment)).toEqual(['Duidelijke uitleg.']);
-		// Another steunpunt's editor sees none of it.
+		// Another steunpunt's editor reads their own steunpunt's feedback: none of this.
 		const otherEditor = (await buildUser({ steunpuntId: other.id, roles: ['redacteur'] })).actor;
-		expect((await findFeedback(otherEditor, other.id, SLUG)).counts).toEqual([]);
-		await caught(findFeedback(otherEditor, sp.id, SLUG), NotFoundError);
+		expect(await findFeedback(otherEditor, { slug: SLUG })).toEqual({ counts: [], comments: [] });
+		expect((await findFeedback(otherEditor)).counts).toEqual([]);
+		// Someone who works for no steunpunt gets 404.
+		await caught(findFeedback({ ...otherEditor, steunpuntId: null, roles: [] }, { slug: SLUG }), NotFoundError);
 	});
 
 	it('is rate-limited after 20 per hour per client', async () => {

@@ -6,7 +6,7 @@ import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '../db';
 import { steunpunt, swv } from '../db/schema';
-import { authorize, policies } from '../auth/policy';
+import { policies, tenantOf } from '../auth/policy';
 import type { Actor } from '../auth/roles';
 import { recordAudit } from '../audit/record';
 import { cleanText, parse } from '../validation';
@@ -68,8 +68,26 @@ export const ZSettingsInput = z.object({
 		.optional()
 });
 
-export async function getSettings(actor: Actor, steunpuntId: string) {
-	authorize(actor, steunpuntId, policies.canManageSteunpunt(actor));
+/** The settings page: every field as the form shows it ('' for none). */
+export interface Settings {
+	naam: string;
+	telefoon: string;
+	email: string;
+	openingstijden: string;
+	intro: string;
+	responseDays: number;
+	reviewersRequired: number;
+	retentionMonths: number;
+	vogMaxYears: number;
+	buddyCheckInWeeks: number;
+	activityRetentionDays: number;
+	regional: { key: (typeof REGIONAL_FIELDS)[number]['key']; label: string; value: string }[];
+	swvs: { code: string; naam: string; website: string }[];
+}
+
+/** The settings of the actor's steunpunt, for its beheerder. */
+export async function getSettings(actor: Actor): Promise<Settings> {
+	const steunpuntId = tenantOf(actor, policies.canManageSteunpunt(actor));
 	const [row] = await db().select().from(steunpunt).where(eq(steunpunt.id, steunpuntId));
 	const swvs = await db().select({ code: swv.code, naam: swv.naam, website: swv.website }).from(swv).where(eq(swv.steunpuntId, steunpuntId)).orderBy(swv.code);
 	return {
@@ -90,8 +108,8 @@ export async function getSettings(actor: Actor, steunpuntId: string) {
 }
 
 /** Saves everything on the settings page in one transaction. */
-export async function saveSettings(actor: Actor, steunpuntId: string, input: Record<string, unknown>): Promise<void> {
-	authorize(actor, steunpuntId, policies.canManageSteunpunt(actor));
+export async function saveSettings(actor: Actor, input: Record<string, unknown>): Promise<void> {
+	const steunpuntId = tenantOf(actor, policies.canManageSteunpunt(actor));
 	const data = parse(ZSettingsInput, input);
 	const regioInfo: Record<string, string> = {};
 	for (const f of REGIONAL_FIELDS) {

@@ -195,6 +195,6 @@ export async function signupForm(activityId: string, overrides: Record<string, u
 /** Signs up through the real use case (signUp), each call as its own client. */
 export async function buildSignup(sp: { slug: string }, activityId: string, overrides: Record<string, unknown> = {}, now = new Date()) {
 	const input = await signupForm(activityId, overrides, now);
-	const result = await signUp({ slug: sp.slug, activityId, client: `test-${randomUUID()}`, input, origin: 'https://steunpunt.test', now });
+	const result = await signUp({ slug: sp.slug, activityId, client: `test-${randomUUID()}`, origin: 'https://steunpunt.test', input }, now);
 	return { ...result, email: (input.email as string | undefined) || null };
 }

@@ -5,7 +5,7 @@ import { activityFeed } from '$lib/server/activiteiten/feed';
 /** The steunpunt's iCalendar feed to subscribe to (coming activities and those of the last month). */
 export async function GET({ params, url }) {
 	try {
-		const body = await activityFeed(params.steunpunt, url.origin);
+		const body = await activityFeed({ slug: params.steunpunt, origin: url.origin });
 		return new Response(body, {
 			headers: {
 				'content-type': 'text/calendar; charset=utf-8',

@@ -1,4 +1,4 @@
-import { actThenRedirect, formValues, load as handle } from '$lib/server/http';
+import { load as handle, publicAction } from '$lib/server/http';
 import { getSteunpuntBySlug } from '$lib/server/platform/tenant';
 import { requestCallback } from '$lib/server/contacten/ask-question';
 import { formShownAt, issueFormToken } from '$lib/server/platform/spam';
@@ -16,12 +16,8 @@ export async function load({ params, request }) {
 }
 
 export const actions = {
-	default: async ({ params, request, locals, url }) => {
-		const values = await formValues(request);
-		return actThenRedirect(
-			values,
-			() => requestCallback({ slug: params.steunpunt, client: locals.client, origin: url.origin, input: values }),
-			(r) => `/${params.steunpunt}/verstuurd?soort=terugbellen&nummer=${r.reference}${r.mailed ? '&mail=1' : ''}`
-		);
-	}
+	default: publicAction(
+		({ params, client, url, values }) => requestCallback({ slug: params.steunpunt, client, origin: url.origin, input: values }),
+		(r, { params }) => `/${params.steunpunt}/verstuurd?soort=terugbellen&nummer=${r.reference}${r.mailed ? '&mail=1' : ''}`
+	)
 };

@@ -1,4 +1,4 @@
-import { actThenRedirect, formValues, load as handle } from '$lib/server/http';
+import { load as handle, publicAction } from '$lib/server/http';
 import { getSteunpuntBySlug } from '$lib/server/platform/tenant';
 import { findRegionGemeenten } from '$lib/server/platform/region';
 import { formShownAt, issueFormToken } from '$lib/server/platform/spam';
@@ -16,12 +16,9 @@ export async function load({ params, request }) {
 }
 
 export const actions = {
-	default: async ({ params, request, locals }) => {
-		const values = await formValues(request);
-		return actThenRedirect(
-			values,
-			() => requestBuddy({ slug: params.steunpunt, client: locals.client, input: values }),
-			(r) => `/${params.steunpunt}/verstuurd?soort=buddy&nummer=${r.reference}`
-		);
-	}
+	/** Stores the request, then the "verstuurd" page with its reference. */
+	default: publicAction(
+		({ params, client, values }) => requestBuddy({ slug: params.steunpunt, client, input: values }),
+		(r, { params }) => `/${params.steunpunt}/verstuurd?soort=buddy&nummer=${r.reference}`
+	)
 };

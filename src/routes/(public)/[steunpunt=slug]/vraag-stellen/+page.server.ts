@@ -1,4 +1,4 @@
-import { actThenRedirect, formValues, load as handle } from '$lib/server/http';
+import { load as handle, publicAction } from '$lib/server/http';
 import { getSteunpuntBySlug } from '$lib/server/platform/tenant';
 import { askQuestion } from '$lib/server/contacten/ask-question';
 import { findRegionGemeenten } from '$lib/server/platform/region';
@@ -17,12 +17,8 @@ export async function load({ params, request }) {
 }
 
 export const actions = {
-	default: async ({ params, request, locals, url }) => {
-		const values = await formValues(request);
-		return actThenRedirect(
-			values,
-			() => askQuestion({ slug: params.steunpunt, client: locals.client, origin: url.origin, input: values }),
-			(r) => `/${params.steunpunt}/verstuurd?soort=vraag&nummer=${r.reference}${r.mailed ? '&mail=1' : ''}`
-		);
-	}
+	default: publicAction(
+		({ params, client, url, values }) => askQuestion({ slug: params.steunpunt, client, origin: url.origin, input: values }),
+		(r, { params }) => `/${params.steunpunt}/verstuurd?soort=vraag&nummer=${r.reference}${r.mailed ? '&mail=1' : ''}`
+	)
 };

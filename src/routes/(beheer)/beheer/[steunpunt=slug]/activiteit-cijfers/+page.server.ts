@@ -4,9 +4,9 @@ import { getActivityFigures } from '$lib/server/activiteiten/figures';
 
 export async function load({ locals, params, url }) {
 	return handle(async () => {
-		const { actor, steunpunt } = await staffContext(locals, params.steunpunt);
+		const { actor } = await staffContext(locals, params.steunpunt);
 		const days = Number(url.searchParams.get('dagen'));
 		const sinceDays = [90, 365, 730].includes(days) ? days : 365;
-		return { figures: await getActivityFigures(actor, steunpunt.id, { sinceDays }) };
+		return { figures: await getActivityFigures(actor, { sinceDays }) };
 	});
 }

@@ -4,7 +4,7 @@ import { findActivities } from '$lib/server/activiteiten/activities';
 
 export async function load({ locals, params }) {
 	return handle(async () => {
-		const { actor, steunpunt } = await staffContext(locals, params.steunpunt);
-		return await findActivities(actor, steunpunt.id);
+		const { actor } = await staffContext(locals, params.steunpunt);
+		return await findActivities(actor);
 	});
 }

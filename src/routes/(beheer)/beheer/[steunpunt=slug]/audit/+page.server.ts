@@ -4,9 +4,9 @@ import { findAuditLog } from '$lib/server/audit/find-audit-log';
 
 export async function load({ locals, params, url }) {
 	return handle(async () => {
-		const { actor, steunpunt } = await staffContext(locals, params.steunpunt);
+		const { actor } = await staffContext(locals, params.steunpunt);
 		const asked = url.searchParams.get('filter');
 		const filter = asked === 'dossiers' || asked === 'activiteiten' ? asked : 'alles';
-		return { filter, entries: await findAuditLog(actor, steunpunt.id, { filter }) };
+		return { filter, entries: await findAuditLog(actor, { filter }) };
 	});
 }

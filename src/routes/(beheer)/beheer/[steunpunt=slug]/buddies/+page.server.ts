@@ -5,7 +5,7 @@ import { findQuietMatches } from '$lib/server/buddies/check-ins';
 
 export async function load({ locals, params }) {
 	return handle(async () => {
-		const { actor, steunpunt } = await staffContext(locals, params.steunpunt);
-		return { buddies: await findBuddies(actor, steunpunt.id), quiet: await findQuietMatches(actor, steunpunt.id) };
+		const { actor } = await staffContext(locals, params.steunpunt);
+		return { buddies: await findBuddies(actor), quiet: await findQuietMatches(actor) };
 	});
 }

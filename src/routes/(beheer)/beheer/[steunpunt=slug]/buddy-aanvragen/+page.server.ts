@@ -4,7 +4,7 @@ import { findRequests } from '$lib/server/buddies/requests';
 
 export async function load({ locals, params }) {
 	return handle(async () => {
-		const { actor, steunpunt } = await staffContext(locals, params.steunpunt);
-		return { requests: await findRequests(actor, steunpunt.id) };
+		const { actor } = await staffContext(locals, params.steunpunt);
+		return { requests: await findRequests(actor) };
 	});
 }

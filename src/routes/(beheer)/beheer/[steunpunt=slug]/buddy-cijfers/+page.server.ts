@@ -4,7 +4,7 @@ import { getBuddyFigures } from '$lib/server/buddies/figures';
 
 export async function load({ locals, params }) {
 	return handle(async () => {
-		const { actor, steunpunt } = await staffContext(locals, params.steunpunt);
-		return { figures: await getBuddyFigures(actor, steunpunt.id) };
+		const { actor } = await staffContext(locals, params.steunpunt);
+		return { figures: await getBuddyFigures(actor) };
 	});
 }

@@ -4,7 +4,7 @@ import { findReviewQueue } from '$lib/server/kennisbank/editorial';
 
 export async function load({ locals, params }) {
 	return handle(async () => {
-		const { actor, steunpunt } = await staffContext(locals, params.steunpunt);
-		return { queue: await findReviewQueue(actor, steunpunt.id) };
+		const { actor } = await staffContext(locals, params.steunpunt);
+		return { queue: await findReviewQueue(actor) };
 	});
 }

@@ -1,29 +1,22 @@
-import { act, formValues, load as handle } from '$lib/server/http';
+import { load as handle, staffAction } from '$lib/server/http';
 import { staffContext } from '$lib/server/auth/request';
 import { addOrganisation, findOrganisations, removeOrganisation } from '$lib/server/contacten/organisations';
 
 export async function load({ locals, params }) {
 	return handle(async () => {
-		const { actor, steunpunt } = await staffContext(locals, params.steunpunt);
-		return { organisations: await findOrganisations(actor, steunpunt.id) };
+		const { actor } = await staffContext(locals, params.steunpunt);
+		return { organisations: await findOrganisations(actor) };
 	});
 }
 
 export const actions = {
-	toevoegen: async ({ locals, params, request }) => {
-		const values = await formValues(request);
-		return act(values, async () => {
-			const { actor, steunpunt } = await staffContext(locals, params.steunpunt);
-			await addOrganisation(actor, steunpunt.id, values);
-			return { added: true };
-		});
-	},
-	verwijderen: async ({ locals, params, request }) => {
-		const values = await formValues(request);
-		return act(values, async () => {
-			const { actor, steunpunt } = await staffContext(locals, params.steunpunt);
-			await removeOrganisation(actor, steunpunt.id, String(values.id ?? ''));
-			return { removed: true };
-		});
-	}
+	toevoegen: staffAction(async ({ actor, values }) => {
+		await addOrganisation(actor, values);
+		return { added: true as const };
+	}),
+	/** The list's "Verwijderen" button names the organisation in the hidden field `id`. */
+	verwijderen: staffAction(async ({ actor, values }) => {
+		await removeOrganisation(actor, { organisationId: String(values.id ?? '') });
+		return { removed: true as const };
+	})
 };

@@ -4,7 +4,7 @@ import { findRegistrations } from '$lib/server/contacten/find-registrations';
 
 export async function load({ locals, params }) {
 	return handle(async () => {
-		const { actor, steunpunt } = await staffContext(locals, params.steunpunt);
-		return { registrations: await findRegistrations(actor, steunpunt.id) };
+		const { actor } = await staffContext(locals, params.steunpunt);
+		return { registrations: await findRegistrations(actor) };
 	});
 }

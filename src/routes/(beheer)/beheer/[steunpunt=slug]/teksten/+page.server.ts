@@ -4,7 +4,7 @@ import { findTextsForEditors } from '$lib/server/kennisbank/editorial-read';
 
 export async function load({ locals, params }) {
 	return handle(async () => {
-		const { actor, steunpunt } = await staffContext(locals, params.steunpunt);
-		return { texts: await findTextsForEditors(actor, steunpunt.id) };
+		const { actor } = await staffContext(locals, params.steunpunt);
+		return { texts: await findTextsForEditors(actor) };
 	});
 }

@@ -1,4 +1,4 @@
-import { act, formValues, load as handle } from '$lib/server/http';
+import { load as handle, staffAction } from '$lib/server/http';
 import { staffContext } from '$lib/server/auth/request';
 import { findOutbox, retryFailedMail } from '$lib/server/contacten/find-outbox';
 
@@ -10,12 +10,9 @@ export async function load({ locals, params }) {
 }
 
 export const actions = {
-	opnieuw: async ({ locals, params, request }) => {
-		const values = await formValues(request);
-		const { actor } = await staffContext(locals, params.steunpunt);
-		return act(values, async () => {
-			await retryFailedMail(actor, { mailId: values.mail });
-			return { retried: true };
-		});
-	}
+	/** "Opnieuw proberen" names the mail in the hidden field `mail`. */
+	opnieuw: staffAction(async ({ actor, values }) => {
+		await retryFailedMail(actor, { mailId: values.mail });
+		return { retried: true as const };
+	})
 };

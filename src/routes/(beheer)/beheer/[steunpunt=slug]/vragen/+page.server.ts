@@ -4,7 +4,7 @@ import { findInbox } from '$lib/server/contacten/find-inbox';
 
 export async function load({ locals, params, url }) {
 	return handle(async () => {
-		const { actor, steunpunt } = await staffContext(locals, params.steunpunt);
-		return { inbox: await findInbox(actor, steunpunt.id, Object.fromEntries(url.searchParams)) };
+		const { actor } = await staffContext(locals, params.steunpunt);
+		return { inbox: await findInbox(actor, Object.fromEntries(url.searchParams)) };
 	});
 }

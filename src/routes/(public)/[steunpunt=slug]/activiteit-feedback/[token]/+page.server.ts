@@ -1,4 +1,4 @@
-import { act, formValues, load as handle } from '$lib/server/http';
+import { load as handle, publicAction } from '$lib/server/http';
 import { getFeedbackForm, giveFeedback } from '$lib/server/activiteiten/aftercare';
 import { GoneError } from '$lib/server/activiteiten/signups';
 
@@ -6,7 +6,7 @@ import { GoneError } from '$lib/server/activiteiten/signups';
 export async function load({ params, request }) {
 	return handle(async () => {
 		try {
-			return { activity: await getFeedbackForm(params.steunpunt, params.token) };
+			return { activity: await getFeedbackForm({ slug: params.steunpunt, token: params.token }) };
 		} catch (e) {
 			// After a post (the answer just stored, or a second one refused) the page shows the
 			// action's outcome; only a GET of a used link is the "already answered" error page.
@@ -17,11 +17,8 @@ export async function load({ params, request }) {
 }
 
 export const actions = {
-	default: async ({ params, request }) => {
-		const values = await formValues(request);
-		return act(values, async () => {
-			await giveFeedback(params.steunpunt, params.token, values);
-			return { thanks: true };
-		});
-	}
+	default: publicAction(async ({ values, params }) => {
+		await giveFeedback({ slug: params.steunpunt, token: params.token, input: values });
+		return { thanks: true as const };
+	})
 };

@@ -1,4 +1,4 @@
-import { actThenRedirect, formValues, load as handle } from '$lib/server/http';
+import { load as handle, publicAction } from '$lib/server/http';
 import { getPublicActivity } from '$lib/server/activiteiten/activities';
 import { signUp } from '$lib/server/activiteiten/signups';
 import { formShownAt, issueFormToken } from '$lib/server/platform/spam';
@@ -6,7 +6,7 @@ import { getSteunpuntBySlug } from '$lib/server/platform/tenant';
 
 export async function load({ params, request }) {
 	return handle(async () => {
-		const activity = await getPublicActivity(params.steunpunt, params.activiteit);
+		const activity = await getPublicActivity({ slug: params.steunpunt, activityId: params.activiteit });
 		const sp = await getSteunpuntBySlug(params.steunpunt);
 		return {
 			activity,
@@ -17,12 +17,12 @@ export async function load({ params, request }) {
 }
 
 export const actions = {
-	default: async ({ params, request, locals, url }) => {
-		const values = await formValues(request);
-		return actThenRedirect(
-			values,
-			() => signUp({ slug: params.steunpunt, activityId: params.activiteit, client: locals.client, input: values, origin: url.origin }),
-			(r) => `/${params.steunpunt}/aanmelding/${r.token}?nieuw=${r.status}`
-		);
-	}
+	/** Signs up, then to the personal page (confirmed or on the waiting list). */
+	default: publicAction(
+		async ({ values, params, client, url }) => {
+			const { token, status } = await signUp({ slug: params.steunpunt, activityId: params.activiteit, client, origin: url.origin, input: values });
+			return { token, status };
+		},
+		(r, { params }) => `/${params.steunpunt}/aanmelding/${r.token}?nieuw=${r.status}`
+	)
 };

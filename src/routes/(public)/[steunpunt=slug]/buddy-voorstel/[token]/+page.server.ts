@@ -1,21 +1,13 @@
-import { act, formValues, load as handle } from '$lib/server/http';
-import { getSteunpuntBySlug } from '$lib/server/platform/tenant';
+import { load as handle, publicAction } from '$lib/server/http';
 import { getProposalByToken, respondByToken } from '$lib/server/buddies/matches';
 
 /** The buddy's mail link: accept or decline a proposal without logging in. */
 export async function load({ params }) {
-	return handle(async () => {
-		const sp = await getSteunpuntBySlug(params.steunpunt);
-		return { proposal: await getProposalByToken(sp.id, params.token) };
-	});
+	return handle(async () => ({ proposal: await getProposalByToken(params.steunpunt, params.token) }));
 }
 
 export const actions = {
-	default: async ({ params, request }) => {
-		const values = await formValues(request);
-		return act(values, async () => {
-			const sp = await getSteunpuntBySlug(params.steunpunt);
-			return { answered: await respondByToken(sp.id, params.token, values) };
-		});
-	}
+	default: publicAction(async ({ params, values }) => ({
+		answered: await respondByToken({ slug: params.steunpunt, token: params.token, input: values })
+	}))
 };

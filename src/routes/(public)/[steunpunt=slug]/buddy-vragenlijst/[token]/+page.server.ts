@@ -1,4 +1,4 @@
-import { act, formValues, load as handle } from '$lib/server/http';
+import { load as handle, publicAction } from '$lib/server/http';
 import { answerSurvey, getSurvey } from '$lib/server/buddies/survey';
 
 export async function load({ params }) {
@@ -6,11 +6,8 @@ export async function load({ params }) {
 }
 
 export const actions = {
-	default: async ({ params, request }) => {
-		const values = await formValues(request);
-		return act(values, async () => {
-			await answerSurvey({ slug: params.steunpunt, token: params.token, input: values });
-			return { thanks: true };
-		});
-	}
+	default: publicAction(async ({ params, values }) => {
+		await answerSurvey({ slug: params.steunpunt, token: params.token, input: values });
+		return { thanks: true as const };
+	})
 };

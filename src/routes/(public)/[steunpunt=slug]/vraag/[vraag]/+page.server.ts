@@ -1,4 +1,4 @@
-import { act, formValues, load as handle } from '$lib/server/http';
+import { load as handle, publicAction } from '$lib/server/http';
 import { getSteunpuntBySlug } from '$lib/server/platform/tenant';
 import { getQuestionPage } from '$lib/server/kennisbank/question-page';
 import { giveFeedback } from '$lib/server/kennisbank/feedback';
@@ -12,12 +12,9 @@ export async function load({ params, url }) {
 }
 
 export const actions = {
-	feedback: async ({ params, request, locals }) => {
-		const values = await formValues(request);
-		return act(values, async () => {
-			const sp = await getSteunpuntBySlug(params.steunpunt);
-			await giveFeedback({ steunpuntId: sp.id, slug: params.vraag, input: values, client: locals.client });
-			return { thanks: true };
-		});
-	}
+	feedback: publicAction(async ({ params, values, client }) => {
+		const sp = await getSteunpuntBySlug(params.steunpunt);
+		await giveFeedback({ steunpuntId: sp.id, slug: params.vraag, input: values, client });
+		return { thanks: true as const };
+	})
 };

@@ -1,26 +1,20 @@
-import { actThenRedirect, formValues, load as handle } from '$lib/server/http';
+import { load as handle, staffAction } from '$lib/server/http';
 import { staffContext } from '$lib/server/auth/request';
-import { authorize, policies } from '$lib/server/auth/policy';
+import { policies, tenantOf } from '$lib/server/auth/policy';
 import { createActivity } from '$lib/server/activiteiten/activities';
 
 export async function load({ locals, params }) {
 	return handle(async () => {
-		const { actor, steunpunt } = await staffContext(locals, params.steunpunt);
-		authorize(actor, steunpunt.id, policies.canManageActivities(actor));
+		const { actor } = await staffContext(locals, params.steunpunt);
+		tenantOf(actor, policies.canManageActivities(actor));
 		return {};
 	});
 }
 
 export const actions = {
-	default: async ({ locals, params, request }) => {
-		const values = await formValues(request);
-		return actThenRedirect(
-			values,
-			async () => {
-				const { actor, steunpunt } = await staffContext(locals, params.steunpunt);
-				return createActivity(actor, steunpunt.id, values);
-			},
-			(id) => `/beheer/${params.steunpunt}/activiteiten/${id}?gepland=1`
-		);
-	}
+	/** Plans the activity (or series), then to the (first) activity. */
+	default: staffAction(
+		async ({ actor, values }) => ({ activityId: await createActivity(actor, values) }),
+		({ activityId }, { params }) => `/beheer/${params.steunpunt}/activiteiten/${activityId}?gepland=1`
+	)
 };

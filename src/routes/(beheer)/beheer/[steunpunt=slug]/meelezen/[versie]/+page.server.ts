@@ -1,22 +1,18 @@
-import { act, formValues, load as handle } from '$lib/server/http';
+import { load as handle, staffAction } from '$lib/server/http';
 import { staffContext } from '$lib/server/auth/request';
 import { getVersionForReview } from '$lib/server/kennisbank/editorial-read';
 import { reviewVersion } from '$lib/server/kennisbank/editorial';
 
 export async function load({ locals, params }) {
 	return handle(async () => {
-		const { actor, steunpunt } = await staffContext(locals, params.steunpunt);
-		return { version: await getVersionForReview(actor, steunpunt.id, params.versie) };
+		const { actor } = await staffContext(locals, params.steunpunt);
+		return { version: await getVersionForReview(actor, { versionId: params.versie }) };
 	});
 }
 
 export const actions = {
-	default: async ({ locals, params, request }) => {
-		const values = await formValues(request);
-		return act(values, async () => {
-			const { actor, steunpunt } = await staffContext(locals, params.steunpunt);
-			await reviewVersion(actor, steunpunt.id, params.versie, values);
-			return { thanks: true };
-		});
-	}
+	default: staffAction(async ({ actor, values, params }) => {
+		await reviewVersion(actor, { ...values, versionId: params.versie });
+		return { thanks: true as const };
+	})
 };

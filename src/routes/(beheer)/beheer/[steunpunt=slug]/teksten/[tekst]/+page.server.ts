@@ -1,8 +1,7 @@
-import { redirect } from '@sveltejs/kit';
-import { act, formValues, load as handle } from '$lib/server/http';
+import { load as handle, staffAction } from '$lib/server/http';
 import { staffContext } from '$lib/server/auth/request';
 import { getTextForEditor } from '$lib/server/kennisbank/editorial-read';
-import { checkReadability, publishText, saveDraft, submitForReview } from '$lib/server/kennisbank/editorial';
+import { checkDraftReadability, publishText, saveDraft, submitForReview } from '$lib/server/kennisbank/editorial';
 import { authorize, policies } from '$lib/server/auth/policy';
 import { PHASES, SUBJECTS, TOPICS } from '$lib/taxonomy';
 
@@ -19,42 +18,31 @@ export async function load({ locals, params }) {
 			authorize(actor, steunpunt.id, policies.canEditTexts(actor));
 			return { isNew: true, text: null, options };
 		}
-		return { isNew: false, text: await getTextForEditor(actor, steunpunt.id, params.tekst), options };
+		return { isNew: false, text: await getTextForEditor(actor, { slug: params.tekst }), options };
 	});
 }
 
 export const actions = {
-	save: async ({ locals, params, request }) => {
-		const values = await formValues(request);
-		const result = await act(values, async () => {
-			const { actor, steunpunt } = await staffContext(locals, params.steunpunt);
+	/** Saves the concept; a new text (at /teksten/nieuw) then moves to its own address. */
+	save: staffAction(
+		async ({ actor, values, params }) => {
 			const slug = params.tekst === 'nieuw' ? String(values.slug ?? '') : params.tekst;
-			const saved = await saveDraft(actor, steunpunt.id, slug, values);
+			const saved = await saveDraft(actor, { ...values, slug });
 			return { saved: saved.versionNumber, slug };
-		});
-		if (result && 'slug' in result && params.tekst === 'nieuw') redirect(303, `/beheer/${params.steunpunt}/teksten/${result.slug}?opgeslagen=1`);
-		return result;
-	},
-	check: async ({ locals, params, request }) => {
-		const values = await formValues(request);
-		return act(values, async () => {
-			const { actor, steunpunt } = await staffContext(locals, params.steunpunt);
-			authorize(actor, steunpunt.id, policies.canEditTexts(actor));
-			return { check: await checkReadability(String(values.body ?? '').slice(0, 20_000)), values };
-		});
-	},
-	submit: async ({ locals, params, request }) => {
-		const values = await formValues(request);
-		return act(values, async () => {
-			const { actor, steunpunt } = await staffContext(locals, params.steunpunt);
-			await submitForReview(actor, steunpunt.id, params.tekst, values);
-			return { submitted: true };
-		});
-	},
-	publish: async ({ locals, params }) =>
-		act({}, async () => {
-			const { actor, steunpunt } = await staffContext(locals, params.steunpunt);
-			await publishText(actor, steunpunt.id, params.tekst);
-			return { published: true };
-		})
+		},
+		(r, { params }) => (params.tekst === 'nieuw' ? `/beheer/${params.steunpunt}/teksten/${r.slug}?opgeslagen=1` : null)
+	),
+	/** Without JavaScript: the B1 check of the typed text, shown with the form as typed. */
+	check: staffAction(async ({ actor, values }) => ({
+		check: await checkDraftReadability(actor, { body: String(values.body ?? '').slice(0, 20_000) }),
+		values
+	})),
+	submit: staffAction(async ({ actor, values, params }) => {
+		await submitForReview(actor, { ...values, slug: params.tekst });
+		return { submitted: true as const };
+	}),
+	publish: staffAction(async ({ actor, params }) => {
+		await publishText(actor, { slug: params.tekst });
+		return { published: true as const };
+	})
 };

@@ -1,4 +1,4 @@
-import { act, formValues, load as handle } from '$lib/server/http';
+import { load as handle, staffAction } from '$lib/server/http';
 import { staffContext } from '$lib/server/auth/request';
 import { getCase } from '$lib/server/contacten/get-case';
 import { addNote, changeCase, confirmTopics, referCase } from '$lib/server/contacten/update-case';
@@ -6,31 +6,31 @@ import { sendFollowUp } from '$lib/server/contacten/follow-up';
 
 export async function load({ locals, params, url }) {
 	return handle(async () => {
-		const { actor, steunpunt } = await staffContext(locals, params.steunpunt);
-		return { dossier: await getCase(actor, steunpunt.id, params.dossier), registered: url.searchParams.get('geregistreerd') === '1' };
+		const { actor } = await staffContext(locals, params.steunpunt);
+		return { dossier: await getCase(actor, { caseId: params.dossier }), registered: url.searchParams.get('geregistreerd') === '1' };
 	});
 }
 
-type Event = { locals: App.Locals; params: { steunpunt: string; dossier: string }; request: Request; url: URL };
-
-/** Every action: parse the form, build the actor, one domain call (which authorizes itself). */
-function action(name: string, run: (ctx: Awaited<ReturnType<typeof staffContext>>, values: Record<string, unknown>, event: Event) => Promise<unknown>) {
-	return async (event: Event) => {
-		const values = await formValues(event.request);
-		return act(values, async () => {
-			const ctx = await staffContext(event.locals, event.params.steunpunt);
-			await run(ctx, values, event);
-			return { saved: name };
-		});
-	};
-}
-
+/** Every action is one domain call on this case: the form's fields, then the case id from the route (so no field can replace it). */
 export const actions = {
-	behandeling: action('behandeling', ({ actor, steunpunt }, values, { params }) => changeCase(actor, steunpunt.id, params.dossier, values)),
-	notitie: action('notitie', ({ actor, steunpunt }, values, { params }) => addNote(actor, steunpunt.id, params.dossier, values)),
-	doorverwijzen: action('doorverwijzen', ({ actor, steunpunt }, values, { params }) => referCase(actor, steunpunt.id, params.dossier, values)),
-	onderwerpen: action('onderwerpen', ({ actor, steunpunt }, values, { params }) => confirmTopics(actor, steunpunt.id, params.dossier, values)),
-	opvolgmail: action('opvolgmail', ({ actor, steunpunt }, _values, { params, url }) =>
-		sendFollowUp(actor, steunpunt.id, params.dossier, { origin: url.origin })
-	)
+	behandeling: staffAction(async ({ actor, values, params }) => {
+		await changeCase(actor, { ...values, caseId: params.dossier });
+		return { saved: 'behandeling' as const };
+	}),
+	notitie: staffAction(async ({ actor, values, params }) => {
+		await addNote(actor, { ...values, caseId: params.dossier });
+		return { saved: 'notitie' as const };
+	}),
+	doorverwijzen: staffAction(async ({ actor, values, params }) => {
+		await referCase(actor, { ...values, caseId: params.dossier });
+		return { saved: 'doorverwijzen' as const };
+	}),
+	onderwerpen: staffAction(async ({ actor, values, params }) => {
+		await confirmTopics(actor, { ...values, caseId: params.dossier });
+		return { saved: 'onderwerpen' as const };
+	}),
+	opvolgmail: staffAction(async ({ actor, params, url }) => {
+		await sendFollowUp(actor, { caseId: params.dossier, origin: url.origin });
+		return { saved: 'opvolgmail' as const };
+	})
 };

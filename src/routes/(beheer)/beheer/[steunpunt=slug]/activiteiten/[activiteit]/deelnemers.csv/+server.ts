@@ -6,8 +6,8 @@ import { exportParticipants } from '$lib/server/activiteiten/participants';
 /** The participants as a CSV file (audited). */
 export async function GET({ locals, params }) {
 	try {
-		const { actor, steunpunt } = await staffContext(locals, params.steunpunt);
-		const { filename, csv } = await exportParticipants(actor, steunpunt.id, params.activiteit);
+		const { actor } = await staffContext(locals, params.steunpunt);
+		const { filename, csv } = await exportParticipants(actor, { activityId: params.activiteit });
 		return new Response(csv, {
 			headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${filename}"`, 'cache-control': 'no-store' }
 		});

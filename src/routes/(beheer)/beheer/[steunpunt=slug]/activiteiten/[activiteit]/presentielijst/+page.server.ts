@@ -4,7 +4,7 @@ import { getActivity } from '$lib/server/activiteiten/participants';
 
 export async function load({ locals, params }) {
 	return handle(async () => {
-		const { actor, steunpunt } = await staffContext(locals, params.steunpunt);
-		return { activity: await getActivity(actor, steunpunt.id, params.activiteit) };
+		const { actor } = await staffContext(locals, params.steunpunt);
+		return { activity: await getActivity(actor, { activityId: params.activiteit }) };
 	});
 }
