@@ -101,17 +101,28 @@ export function errorCode(error: unknown): string {
 }
 
 let running: Promise<{ sent: number; failed: number }> | undefined;
+let next: Promise<{ sent: number; failed: number }> | undefined;
 
 /**
  * Sends every due mail (sender job). Returns how many were sent and how many attempts failed.
- * Concurrent calls in one process share one run; other instances are kept apart by SKIP LOCKED
- * and the lease.
+ * One round at a time per process; a call during a round gets one more round right after it
+ * (that round may have looked for due mail before the caller's mail was queued), shared by all
+ * who call meanwhile. Other instances are kept apart by SKIP LOCKED and the lease.
  */
 export function deliverQueuedMail(now: () => Date = () => new Date()): Promise<{ sent: number; failed: number }> {
-	running ??= sendDueMail(now).finally(() => {
-		running = undefined;
-	});
-	return running;
+	if (!running) {
+		running = sendDueMail(now).finally(() => {
+			running = undefined;
+		});
+		return running;
+	}
+	next ??= running
+		.catch(() => undefined)
+		.then(() => {
+			next = undefined;
+			return deliverQueuedMail(now);
+		});
+	return next;
 }
 
 /**
